@@ -1,0 +1,51 @@
+// The engine: tick(state) -> state and apply(state, action) -> state, both pure, both immer.
+import { produce } from 'immer';
+import type { State } from './types.js';
+import type { SimAction } from './actions.js';
+import { tickEtcd } from './etcd/index.js';
+import { tickProcesses } from './processes.js';
+import { tickApiservers } from './apiserver.js';
+import { tickElectors } from './leader-election.js';
+import { tickKeepalived } from './keepalived.js';
+import { tickHealthChecks } from './health-checks.js';
+import { tickTraffic } from './traffic.js';
+import { tickWorkloads } from './workloads.js';
+import { pruneResults } from './store.js';
+import { applyAction } from './apply-action.js';
+
+/** One tick of simulated time, on a draft. The order is the order of cause and effect. */
+export function tickDraft(s: State): void {
+  s.tick += 1;
+  s.t += s.config.tickMs;
+  tickEtcd(s);
+  tickProcesses(s);
+  tickApiservers(s);
+  tickElectors(s);
+  tickKeepalived(s);
+  tickHealthChecks(s);
+  tickTraffic(s);
+  tickWorkloads(s);
+  if (s.tick % 10 === 0) pruneResults(s);
+}
+
+export function tick(state: State): State {
+  return produce(state, tickDraft);
+}
+
+/** Runs `ticks` ticks inside one produce: the same result as calling tick() that often, cheaper. */
+export function advance(state: State, ticks: number): State {
+  if (ticks <= 0) return state;
+  return produce(state, (d) => {
+    for (let i = 0; i < ticks; i++) tickDraft(d);
+  });
+}
+
+/** Advances to simulated time `t` (ms), whole ticks only. */
+export function advanceTo(state: State, t: number): State {
+  const ticks = Math.floor((t - state.t) / state.config.tickMs);
+  return advance(state, ticks);
+}
+
+export function apply(state: State, action: SimAction): State {
+  return produce(state, (d) => applyAction(d, action));
+}

@@ -1,0 +1,351 @@
+// The shape of one simulation snapshot. Everything here is plain data: no classes, no functions,
+// so a snapshot can be frozen, kept in history, compared and printed as JSON.
+
+export type Ms = number;
+
+export type Topology = 'stacked' | 'external';
+export type LbAlgorithm = 'roundrobin' | 'leastconn' | 'random';
+/** What the LB health check really probes: a TLS hello (kubeadm's sample config, FIDELITY §5) or GET /readyz. */
+export type LbCheck = 'tls' | 'readyz';
+
+/** The real knobs, with FIDELITY.md defaults (see config.ts). */
+export interface Knobs {
+  leaseDurationMs: Ms;
+  renewDeadlineMs: Ms;
+  retryPeriodMs: Ms;
+  etcdHeartbeatMs: Ms;
+  etcdElectionTimeoutMs: Ms;
+  preVote: boolean;
+  checkIntervalMs: Ms;
+  fall: number;
+  rise: number;
+  retries: number;
+  redispatch: boolean;
+  lbCheck: LbCheck;
+  /** etcd ReqTimeout = 5 s + 2 × election timeout (7 s with defaults). Derived, kept for display. */
+  etcdRequestTimeoutMs: Ms;
+  /** node-monitor-grace-period (50 s from 1.32). */
+  nodeMonitorGracePeriodMs: Ms;
+  /** tolerationSeconds for not-ready / unreachable (300 s). */
+  podEvictionTimeoutMs: Ms;
+}
+
+export interface Config {
+  masters: number;
+  /** Number of external etcd members (used in the external topology). */
+  etcdMembers: number;
+  topology: Topology;
+  workers: number;
+  replicas: number;
+  lbAlgorithm: LbAlgorithm;
+  /** Two LBs sharing a keepalived VIP instead of one. */
+  lbPair: boolean;
+  rps: number;
+  /** Share of client requests that are writes (0..1). */
+  writeRatio: number;
+  seed: number;
+  tickMs: Ms;
+  knobs: Knobs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nodes and network
+
+export type NodeKind = 'master' | 'etcd' | 'worker' | 'lb';
+/** up: powered and running; crashed: hard failure (no goodbye); stopped: graceful shutdown. */
+export type NodeState = 'up' | 'crashed' | 'stopped';
+
+export interface SimNode {
+  id: string;
+  kind: NodeKind;
+  state: NodeState;
+  since: Ms;
+}
+
+export interface Network {
+  /** Nodes cut off from every other node. */
+  partitioned: Record<string, true>;
+  /** Directed cut links, keyed `from>to`. */
+  cut: Record<string, true>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// etcd (Raft)
+
+export type RaftRole = 'follower' | 'precandidate' | 'candidate' | 'leader';
+
+export interface LogEntry {
+  term: number;
+  index: number;
+  /** What the entry carries once committed; undefined for the empty entry a new leader appends. */
+  op?: StoreOp;
+}
+
+export interface Progress {
+  match: number;
+  next: number;
+  recentActive: boolean;
+}
+
+export interface EtcdMember {
+  id: string; // e.g. "etcd-master-1" or "etcd-1"
+  host: string; // node id it runs on
+  /** process state: running, or killed/stopped (a component on a master, or the whole etcd node) */
+  running: boolean;
+  role: RaftRole;
+  term: number;
+  vote: string | null;
+  leader: string | null;
+  /** Log entries after the snapshot. */
+  log: LogEntry[];
+  snapshotIndex: number;
+  snapshotTerm: number;
+  commitIndex: number;
+  /** Revision of this member's applied state (stale on a member cut off from the leader). */
+  appliedRevision: number;
+  electionElapsed: number;
+  heartbeatElapsed: number;
+  randomizedElectionTimeout: number; // in ticks
+  votes: Record<string, boolean>; // (pre)votes received in the current campaign
+  progress: Record<string, Progress>; // leader only
+  /** Leadership transfer target (graceful stop). */
+  leadTransferee: string | null;
+  /** Ticks since this member last had a leader (for the no-leader stream cancel, 3 election timeouts). */
+  noLeaderTicks: number;
+}
+
+export interface EtcdCluster {
+  members: Record<string, EtcdMember>;
+  /** Ordered member ids. */
+  order: string[];
+  /** Last leader seen with a majority, for display and events. */
+  leader: string | null;
+  term: number;
+  /** Cluster-wide revision of the applied state machine (k8s resourceVersion). */
+  revision: number;
+  /** Highest raft index applied to the store. */
+  appliedIndex: number;
+}
+
+// The replicated state machine: what kube-apiserver keeps in etcd that the simulation cares about.
+export interface LeaseRecord {
+  holderIdentity: string;
+  leaseDurationSeconds: number;
+  acquireTime: Ms;
+  renewTime: Ms;
+  leaseTransitions: number;
+  /** mod_revision in etcd = resourceVersion in Kubernetes. */
+  resourceVersion: number;
+}
+
+export type StoreOp =
+  | { kind: 'writes'; requestId: string; count: number }
+  | { kind: 'lease'; requestId: string; name: LeaseName; expectRV: number; record: Omit<LeaseRecord, 'resourceVersion'> }
+  | { kind: 'pods'; requestId: string; create: number; bind: number; remove: number };
+
+export interface Store {
+  leases: Partial<Record<LeaseName, LeaseRecord>>;
+  /** Results of applied ops awaiting pickup by their requester (pruned after a while). */
+  results: Record<string, { result: 'ok' | 'conflict'; t: Ms }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control-plane components
+
+export type ComponentKind = 'apiserver' | 'controller-manager' | 'scheduler' | 'etcd';
+/** running; killed: hard kill; stopped: graceful stop; restarting: kubelet brings it back (static pod). */
+export type ProcState = 'running' | 'killed' | 'stopped' | 'restarting';
+
+export interface ApiServer {
+  state: ProcState;
+  since: Ms;
+  /** /readyz: needs a working etcd (a linearizable read). */
+  ready: boolean;
+  /** The etcd member ids it talks to: stacked = only its local member; external = all. */
+  endpoints: string[];
+  /** Index into endpoints of the member it currently uses (external failover). */
+  endpointCursor: number;
+  /** Client requests (from the LB) waiting on etcd, in batches. */
+  pending: PendingBatch[];
+  /** When etcd was last usable from here (for /livez restarts after ~80 s). */
+  etcdOkAt: Ms;
+  restarts: number;
+  restartAt: Ms | null;
+}
+
+export interface PendingBatch {
+  requestId: string;
+  kind: 'read' | 'write';
+  count: number;
+  startedAt: Ms;
+  /** Which LB backend stats to credit. */
+  backend: string;
+  /** Writes: etcd took the proposal (waiting for commit) rather than blocking for want of a leader. */
+  proposed: boolean;
+}
+
+export type LeaseName = 'kube-controller-manager' | 'kube-scheduler';
+export type ElectorComponent = 'controller-manager' | 'scheduler';
+
+export interface Elector {
+  /** `<host>_<id>`; a new one on every process start. */
+  identity: string;
+  component: ElectorComponent;
+  host: string;
+  state: ProcState;
+  since: Ms;
+  leading: boolean;
+  /** When this process became leader (KCM syncs its caches before controllers act). */
+  leadingSince: Ms;
+  /** Leader: when the current renew round (bounded by renewDeadline) started. */
+  roundStartedAt: Ms;
+  /** The raw record (as JSON) last seen, and when it was seen, on this process's own clock. */
+  observedRecord: string | null;
+  observedTime: Ms;
+  observedRV: number;
+  /** Next attempt of tryAcquireOrRenew. */
+  nextTryAt: Ms;
+  /** Leader: last successful renew. */
+  lastRenewOkAt: Ms;
+  /** An in-flight request to the local apiserver. */
+  op: ElectorOp | null;
+  /** Crash-loop back-off after exits. */
+  restarts: number;
+  restartAt: Ms | null;
+  lastExitCode: number | null;
+}
+
+export interface ElectorOp {
+  kind: 'get' | 'update';
+  requestId: string;
+  startedAt: Ms;
+  /** For update: the record being written. */
+  record?: Omit<LeaseRecord, 'resourceVersion'>;
+  expectRV?: number;
+  /** The write was proposed to raft (true) or is still waiting for a leader. */
+  proposed?: boolean;
+  /** The leader's optimistic fast path (update from its cached record, no GET first). */
+  fast?: boolean;
+}
+
+export interface Master {
+  id: string;
+  apiserver: ApiServer;
+  electors: Record<ElectorComponent, Elector>;
+  /** The stacked etcd member on this master, if any. */
+  etcdMember: string | null;
+  /** Stacked etcd static pod: when the kubelet restarts it after a kill, and how often it has. */
+  etcdRestartAt: Ms | null;
+  etcdRestarts: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load balancer and clients
+
+export interface Backend {
+  id: string; // master id
+  status: 'UP' | 'DOWN';
+  /** Consecutive successful / failed checks since the last transition. */
+  checkOk: number;
+  checkFail: number;
+  lastCheckAt: Ms;
+  served: number;
+  failed: number;
+  /** Per-second buckets over the recent window (sec = t / 1000): served/failed counts for the share bar. */
+  recent: { sec: number; served: number; failed: number }[];
+  activeConns: number;
+}
+
+export interface LoadBalancer {
+  /** LB node ids; with a keepalived pair the VIP is on `vipHolder`. */
+  nodes: string[];
+  vipHolder: string | null;
+  /** keepalived: when each backup last heard a VRRP advert from the master. */
+  lastAdvertAt: Record<string, Ms>;
+  algorithm: LbAlgorithm;
+  backends: Record<string, Backend>;
+  order: string[];
+  rrCursor: number;
+}
+
+export interface Traffic {
+  rps: number;
+  /** Fractional request accumulators (requests per tick are rps × tick; writes a share of them). */
+  carry: number;
+  writeCarry: number;
+  /** Requests refused by a dead backend and sent to another by redispatch. */
+  redispatched: number;
+  ok: number;
+  failed: number;
+  /** Requests that never reached a backend (LB down, no backend UP). */
+  rejected: number;
+  /** One bucket per simulated second, newest last, bounded. */
+  history: { t: Ms; ok: number; failed: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workloads
+
+export type PodPhase = 'Pending' | 'Running' | 'Terminating';
+
+export interface Pod {
+  name: string;
+  node: string | null;
+  phase: PodPhase;
+  createdAt: Ms;
+}
+
+export interface Workloads {
+  deployment: string;
+  /** pod-template-hash of the Deployment's ReplicaSet (pod names are `<deployment>-<hash>-<id>`). */
+  rsHash: string;
+  desired: number;
+  pods: Record<string, Pod>;
+  /** Per worker: when the node lifecycle controller last saw it healthy (KCM leader clock). */
+  nodeSeenAt: Record<string, Ms>;
+  /** Per worker: NotReady since. */
+  notReadySince: Record<string, Ms>;
+  /** Why nothing is being reconciled right now, in plain words, or null. */
+  stalledReason: string | null;
+  /** Identity of the KCM leader whose node lifecycle controller last ran (a new one resets grace periods). */
+  kcmIdentity: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export interface SimEvent {
+  id: string;
+  seq: number;
+  t: Ms;
+  kind: string;
+  subject: string;
+  message: string;
+  cause: string | null;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface State {
+  t: Ms;
+  tick: number;
+  /** PRNG state (sfc32: four 32-bit words). */
+  rng: [number, number, number, number];
+  config: Config;
+  nodes: Record<string, SimNode>;
+  nodeOrder: string[];
+  network: Network;
+  masters: Record<string, Master>;
+  etcd: EtcdCluster;
+  store: Store;
+  lb: LoadBalancer;
+  traffic: Traffic;
+  workloads: Workloads;
+  /** Bounded log of recent events, oldest first. */
+  events: SimEvent[];
+  /** Total events ever emitted; each event carries its own `seq`, so readers can ask for "newer than". */
+  eventSeq: number;
+  /** Latest event id per "story" key, used to link causes (e.g. quorum lost → apiserver unavailable). */
+  causes: Record<string, string>;
+}

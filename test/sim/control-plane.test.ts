@@ -1,0 +1,116 @@
+// apiserver, etcd quorum and topology behaviour at the cluster level (FIDELITY §2, §3, §4, §8).
+import { describe, expect, it } from 'vitest';
+import { apply } from '../../source/sim/engine.js';
+import { etcdPathFor, writeVia } from '../../source/sim/apiserver.js';
+import { clusterStatus, serializableRevision, linearizableReadOk } from '../../source/sim/etcd/index.js';
+import { verdict, apiThroughLb } from '../../source/sim/views.js';
+import { act, booted, etcdLeader, runFor, runUntil } from './helpers.js';
+
+describe('etcd through the whole cluster', () => {
+  it('etcd leader crash → a new leader within the election window (1–2 s) with a higher term', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      let s = booted({ seed });
+      const leader = etcdLeader(s)!;
+      const term = clusterStatus(s).term;
+      s = act(s, { type: 'crash', target: leader });
+      const t0 = s.t;
+      const r = runUntil(s, (x) => clusterStatus(x).hasQuorum && etcdLeader(x) !== leader, 5_000);
+      expect(r.ok).toBe(true);
+      expect(r.t - t0).toBeGreaterThanOrEqual(1_000);
+      expect(r.t - t0).toBeLessThanOrEqual(2_100);
+      expect(clusterStatus(r.state).term).toBeGreaterThan(term);
+    }
+  });
+
+  it('majority loss → the leader steps down, writes fail, serializable reads still answer', () => {
+    let s = booted({ seed: 3, topology: 'external' });
+    const leader = etcdLeader(s)!;
+    const others = s.etcd.order.filter((id) => id !== leader);
+    s = act(s, { type: 'crash', target: others[0] });
+    s = act(s, { type: 'crash', target: others[1] });
+    const r = runUntil(s, (x) => x.etcd.members[leader].role !== 'leader', 3_000);
+    expect(r.ok).toBe(true); // CheckQuorum: steps down within 1–2 s
+    s = runFor(r.state, 10_000);
+    expect(clusterStatus(s).hasQuorum).toBe(false);
+    expect(linearizableReadOk(s, leader)).toBe(false);
+    expect(serializableRevision(s, leader)).not.toBeNull();
+    expect(verdict(s).apiWrites).toBe(false);
+    // Client writes through the LB now hang and fail after etcd's 7 s request timeout.
+    const failedBefore = s.traffic.failed;
+    s = runFor(s, 10_000);
+    expect(s.traffic.failed).toBeGreaterThan(failedBefore);
+  });
+
+  it('a two-member etcd loses writes when either member dies (quorum of 2 is 2)', () => {
+    for (const victim of [0, 1]) {
+      let s = booted({ seed: 4, topology: 'external', etcdMembers: 2 });
+      expect(verdict(s).apiWrites).toBe(true);
+      s = act(s, { type: 'crash', target: s.etcd.order[victim] });
+      s = runFor(s, 5_000);
+      expect(clusterStatus(s).hasQuorum).toBe(false);
+      expect(verdict(s).apiWrites).toBe(false);
+    }
+  });
+
+  it('a one-member etcd keeps writing (no failure tolerance, but nothing else to lose)', () => {
+    let s = booted({ seed: 4, topology: 'external', etcdMembers: 1 });
+    s = runFor(s, 5_000);
+    expect(verdict(s).apiWrites).toBe(true);
+  });
+});
+
+describe('stacked vs external apiserver', () => {
+  it('stacked: an apiserver whose local etcd member is down is unready while its peers serve', () => {
+    let s = booted({ seed: 6 });
+    const victim = 'master-2';
+    s = act(s, { type: 'stop', target: victim, component: 'etcd' });
+    s = runFor(s, 3_000);
+    expect(clusterStatus(s).hasQuorum).toBe(true);
+    expect(etcdPathFor(s, victim)).toBeNull();
+    expect(s.masters[victim].apiserver.state).toBe('running');
+    expect(s.masters[victim].apiserver.ready).toBe(false);
+    expect(s.masters['master-1'].apiserver.ready).toBe(true);
+    expect(s.masters['master-3'].apiserver.ready).toBe(true);
+    expect(apiThroughLb(s).writes).toBe(true);
+    expect(s.events.some((e) => e.kind === 'apiserver.unavailable' && e.subject === victim)).toBe(true);
+  });
+
+  it('external: the same apiserver keeps serving through another member', () => {
+    let s = booted({ seed: 6, topology: 'external' });
+    const victim = 'master-2';
+    const member = s.masters[victim].apiserver.endpoints[s.masters[victim].apiserver.endpointCursor];
+    s = act(s, { type: 'crash', target: member });
+    s = runFor(s, 3_000);
+    expect(clusterStatus(s).hasQuorum).toBe(true);
+    expect(etcdPathFor(s, victim)).not.toBeNull();
+    expect(s.masters[victim].apiserver.ready).toBe(true);
+    expect(writeVia(s as never, victim, { kind: 'writes', requestId: 'x', count: 1 })).not.toBe('blocked');
+  });
+
+  it('stacked: crashing a master takes its etcd member with it; external: etcd keeps every member', () => {
+    let stacked = booted({ seed: 7 });
+    stacked = act(stacked, { type: 'crash', target: 'master-1' });
+    stacked = runFor(stacked, 3_000);
+    expect(clusterStatus(stacked).serving).toBe(2);
+    let external = booted({ seed: 7, topology: 'external' });
+    external = act(external, { type: 'crash', target: 'master-1' });
+    external = runFor(external, 3_000);
+    expect(clusterStatus(external).serving).toBe(3);
+  });
+
+  it('switching topology keeps the data and re-wires the apiservers', () => {
+    let s = booted({ seed: 9 });
+    const rev = s.etcd.revision;
+    s = apply(s, { type: 'set-topology', topology: 'external' });
+    expect(s.etcd.order.every((id) => id.startsWith('etcd-'))).toBe(true);
+    expect(s.masters['master-1'].apiserver.endpoints).toEqual(s.etcd.order);
+    s = runFor(s, 5_000);
+    expect(clusterStatus(s).hasQuorum).toBe(true);
+    expect(s.etcd.revision).toBeGreaterThanOrEqual(rev);
+    expect(verdict(s).apiWrites).toBe(true);
+    s = apply(s, { type: 'set-topology', topology: 'stacked' });
+    expect(s.masters['master-2'].apiserver.endpoints).toEqual(['master-2']);
+    s = runFor(s, 5_000);
+    expect(clusterStatus(s).hasQuorum).toBe(true);
+  });
+});
