@@ -9,13 +9,19 @@ export function nodeUp(s: State, id: string): boolean {
   return s.nodes[id]?.state === 'up';
 }
 
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
 /** Can a packet sent by `from` arrive at `to`? Both nodes powered, neither partitioned, link not cut. */
 export function canDeliver(s: State, from: string, to: string): boolean {
-  if (!nodeUp(s, from) || !nodeUp(s, to)) return false;
+  const nodes = s.nodes;
+  if (nodes[from]?.state !== 'up' || nodes[to]?.state !== 'up') return false;
   if (from === to) return true;
   const net = s.network;
-  if (net.partitioned[from] || net.partitioned[to]) return false;
-  return !net.cut[linkKey(from, to)];
+  if (!isEmpty(net.partitioned) && (net.partitioned[from] || net.partitioned[to])) return false;
+  return isEmpty(net.cut) || !net.cut[linkKey(from, to)];
 }
 
 /** A request/response exchange needs both directions. */

@@ -12,7 +12,7 @@
 // - Committed entries are applied to the store exactly once, in index order, by calling
 //   applyOp(s, op) (store.ts) for entries with index > s.etcd.appliedIndex; the returned delta is
 //   added to s.etcd.revision, and s.etcd.appliedIndex advances.
-export { createMember, memberIdFor } from './member.js';
+export { createMember } from './member.js';
 export { tickEtcd } from './tick.js';
 export { proposeVia, linearizableReadOk, serializableRevision, memberServing, leaderOf } from './requests.js';
 export { stopMember, crashMember, startMember, addMember, removeMember, setPreVote } from './lifecycle.js';

@@ -1,0 +1,53 @@
+// Property-based tests: random clusters × random fault sequences, invariants after every tick.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+
+import { createState } from '../../source/sim/create.js';
+import { apply, tick } from '../../source/sim/engine.js';
+import type { State } from '../../source/sim/types.js';
+import { arbRun, type RandomRun } from './random-runs.js';
+import { checkInvariants, newTracker } from './invariants.js';
+
+export const PROPERTY_RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
+const TICKS = Number(process.env.PROPERTY_TICKS ?? 1200);
+
+function run(r: RandomRun): { state: State; problem: string | null; at: number } {
+  let s = createState(r.config);
+  const tr = newTracker();
+  let fi = 0;
+  for (let i = 0; i < r.ticks; i++) {
+    while (fi < r.faults.length && r.faults[fi][0] === i) s = apply(s, r.faults[fi++][1]);
+    s = tick(s);
+    const problem = checkInvariants(s, tr);
+    if (problem) return { state: s, problem, at: s.t };
+  }
+  return { state: s, problem: null, at: s.t };
+}
+
+describe('safety invariants under random faults', () => {
+  it(`hold after every tick for ${PROPERTY_RUNS} random clusters and fault sequences`, () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(arbRun(TICKS), (r) => {
+        runs++;
+        const out = run(r);
+        if (out.problem) throw new Error(`${out.problem} at t=${out.at} ms`);
+        expect(Object.isFrozen(out.state)).toBe(true);
+      }),
+      { numRuns: PROPERTY_RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261125) },
+    );
+    console.log(`properties: ${runs} random runs × ${TICKS} ticks checked`);
+    expect(runs).toBe(PROPERTY_RUNS);
+  }, 600_000);
+
+  it('the same seed and faults replay identically', () => {
+    fc.assert(
+      fc.property(arbRun(400), (r) => {
+        const a = run({ ...r, ticks: 400 });
+        const b = run({ ...r, ticks: 400 });
+        expect(JSON.stringify(a.state)).toBe(JSON.stringify(b.state));
+      }),
+      { numRuns: 20, seed: 7 },
+    );
+  }, 120_000);
+});
