@@ -139,31 +139,31 @@ export function failPending(s: State, m: Master): void {
   m.apiserver.pending = [];
 }
 
-/** Adds to the current one-second bucket of the traffic history and the backend's recent window. */
+/**
+ * Adds to the current one-second bucket of the traffic history and the backend's recent window.
+ * Buckets are replaced, never changed in place, so snapshots can share them.
+ */
 export function recordBucket(s: State, ok: number, failed: number, backend: string | null): void {
   const sec = Math.floor(s.t / 1000) * 1000;
   const h = s.traffic.history;
-  let last = h[h.length - 1];
+  const last = h[h.length - 1];
   if (!last || last.t !== sec) {
-    last = { t: sec, ok: 0, failed: 0 };
-    h.push(last);
+    h.push({ t: sec, ok, failed });
     if (h.length > TRAFFIC_HISTORY_SECONDS) h.splice(0, h.length - TRAFFIC_HISTORY_SECONDS);
+  } else {
+    h[h.length - 1] = { t: sec, ok: last.ok + ok, failed: last.failed + failed };
   }
-  last.ok += ok;
-  last.failed += failed;
   if (backend) {
     const be = s.lb.backends[backend];
-    if (be) {
-      const r = be.recent;
-      const bucket = Math.floor(s.t / 1000);
-      let lb = r[r.length - 1];
-      if (!lb || lb.sec !== bucket) {
-        lb = { served: 0, failed: 0, sec: bucket };
-        r.push(lb);
-        if (r.length > BACKEND_RECENT_SECONDS) r.splice(0, r.length - BACKEND_RECENT_SECONDS);
-      }
-      lb.served += ok;
-      lb.failed += failed;
+    if (!be) return;
+    const r = be.recent;
+    const bucket = Math.floor(s.t / 1000);
+    const lb = r[r.length - 1];
+    if (!lb || lb.sec !== bucket) {
+      r.push({ sec: bucket, served: ok, failed });
+      if (r.length > BACKEND_RECENT_SECONDS) r.splice(0, r.length - BACKEND_RECENT_SECONDS);
+    } else {
+      r[r.length - 1] = { sec: bucket, served: lb.served + ok, failed: lb.failed + failed };
     }
   }
 }

@@ -10,6 +10,7 @@ import { crashMember, stopMember, startMember, addMember, removeMember, createMe
 import { addNode, addMasterRecord, etcdNodeId, masterId, newBackend, sortNodeOrder } from './create.js';
 import { deletePod } from './workloads.js';
 import { LIMITS } from './config.js';
+import { termAt } from './raft/log.js';
 
 const COMPONENTS: ComponentKind[] = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
 
@@ -116,7 +117,15 @@ function switchTopology(s: State, topology: 'stacked' | 'external'): void {
   if (s.config.topology === topology) return;
   const oldMembers = s.etcd.order.slice();
   const appliedIndex = s.etcd.appliedIndex;
-  const term = s.etcd.term;
+  // The new members start from a snapshot of the applied state: index and term of its last entry.
+  let snapTerm = 0;
+  let term = s.etcd.term;
+  for (const id of oldMembers) {
+    const m = s.etcd.members[id];
+    term = Math.max(term, m.term);
+    const t = termAt(m, appliedIndex);
+    if (t !== undefined) snapTerm = t;
+  }
   s.config.topology = topology;
   for (const id of oldMembers) delete s.etcd.members[id];
   s.etcd.order = [];
@@ -137,7 +146,7 @@ function switchTopology(s: State, topology: 'stacked' | 'external'): void {
   for (const h of hosts) {
     const m = createMember(s, h, h, hosts);
     m.snapshotIndex = appliedIndex;
-    m.snapshotTerm = term;
+    m.snapshotTerm = snapTerm;
     m.commitIndex = appliedIndex;
     m.term = term;
     m.appliedRevision = s.etcd.revision;

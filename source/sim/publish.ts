@@ -6,20 +6,28 @@ import { produce, type Draft } from 'immer';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = Record<string, unknown>;
 
+/**
+ * Arrays whose elements are never changed in place once added (events, raft log entries,
+ * per-second traffic buckets, which are replaced rather than updated): the working copy gets a
+ * new array holding the same (frozen) elements, which also keeps them shared between snapshots.
+ */
+const APPEND_ONLY = new Set(['events', 'log', 'history', 'recent']);
+
 /** A deep, mutable copy of plain data (the state holds only JSON-like values). */
 export function thaw<T>(value: T): T {
-  return clone(value as unknown) as T;
+  return clone(value as unknown, '') as T;
 }
 
-function clone(v: unknown): unknown {
+function clone(v: unknown, key: string): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
+    if (APPEND_ONLY.has(key)) return v.slice();
     const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = clone(v[i]);
+    for (let i = 0; i < v.length; i++) out[i] = clone(v[i], '');
     return out;
   }
   const out: Obj = {};
-  for (const k in v as Obj) out[k] = clone((v as Obj)[k]);
+  for (const k in v as Obj) out[k] = clone((v as Obj)[k], k);
   return out;
 }
 
@@ -90,6 +98,14 @@ function sync(draft: Obj, base: Obj, next: Obj): void {
 export function evolve<T extends object>(base: T, mutate: (work: T) => void): T {
   const work = thaw(base);
   mutate(work);
+  return publish(base, work);
+}
+
+/**
+ * The immutable snapshot of a working copy that started as `base` (unchanged parts shared).
+ * The working copy must not be used afterwards: the parts it hands over are frozen.
+ */
+export function publish<T extends object>(base: T, work: T): T {
   return produce(base, (draft: Draft<T>) => {
     sync(draft as unknown as Obj, base as unknown as Obj, work as unknown as Obj);
   });
