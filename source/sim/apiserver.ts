@@ -114,7 +114,7 @@ export function tickApiservers(s: State): void {
     setReady(s, m, ready);
     // /livez includes the etcd check: after ~80 s of failures the kubelet restarts the container,
     // and it cannot finish starting while etcd is broken (a crash loop, FIDELITY §8.8).
-    if (!ok && s.t - a.etcdOkAt >= LIVENESS_RESTART_MS) {
+    if (!ok && s.t - Math.max(a.etcdOkAt, a.since) >= LIVENESS_RESTART_MS) {
       a.state = 'restarting';
       a.since = s.t;
       a.restarts += 1;

@@ -6,6 +6,9 @@ import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
 
+/** A time long before the start: "never happened" in a JSON-safe number. */
+export const NEVER = -1_000_000_000;
+
 export const masterId = (i: number) => `master-${i}`;
 export const etcdNodeId = (i: number) => `etcd-${i}`;
 export const workerId = (i: number) => `worker-${i}`;
@@ -45,7 +48,8 @@ export function newApiServer(s: State, endpoints: string[]): ApiServer {
     endpoints,
     endpointCursor: 0,
     pending: [],
-    etcdOkAt: s.t,
+    // Not ready until etcd has answered once.
+    etcdOkAt: NEVER,
     restarts: 0,
     restartAt: null,
   };

@@ -82,6 +82,7 @@ function onGot(s: State, m: Master, e: Elector, rec: LeaseRecord | undefined): v
     return;
   }
   const mine = rec.holderIdentity === e.identity;
+  const takeover = mine ? undefined : { from: rec.holderIdentity, observedAgoMs: s.t - e.observedTime };
   startUpdate(s, e, {
     holderIdentity: e.identity,
     leaseDurationSeconds: dur,
@@ -89,9 +90,10 @@ function onGot(s: State, m: Master, e: Elector, rec: LeaseRecord | undefined): v
     renewTime: s.t,
     leaseTransitions: mine ? rec.leaseTransitions : rec.leaseTransitions + 1,
   }, rec.resourceVersion);
+  if (takeover) e.op!.takeover = takeover;
 }
 
-function onUpdated(s: State, m: Master, e: Elector, record: Spec): void {
+function onUpdated(s: State, m: Master, e: Elector, record: Spec, takeover?: { from: string; observedAgoMs: number }): void {
   const name = leaseNameFor(e.component);
   const stored = s.store.leases[name];
   e.observedRecord = rawRecord(record);
@@ -102,11 +104,14 @@ function onUpdated(s: State, m: Master, e: Elector, record: Spec): void {
     e.leading = true;
     e.leadingSince = s.t;
     const cause = causeOf(s, `lease:${name}`);
+    const why = !takeover ? ''
+      : takeover.from === '' ? ': the previous holder had released it (empty holderIdentity), so no waiting'
+      : `: it last saw ${takeover.from} renew ${(takeover.observedAgoMs / 1000).toFixed(1)} s ago, more than the ${record.leaseDurationSeconds} s lease duration`;
     const id = emit(s, 'lease.acquired', name,
       `${m.id}'s ${e.component === 'controller-manager' ? 'kube-controller-manager' : 'kube-scheduler'} (${e.identity}) acquired the lease ${name}` +
-      (record.leaseTransitions > 0 ? ` (transition ${record.leaseTransitions})` : '') +
+      (record.leaseTransitions > 0 ? ` (transition ${record.leaseTransitions})` : '') + why +
       (e.component === 'controller-manager' ? '; it now starts its informers and syncs caches before controllers act.' : '; its caches are already warm, so it schedules at once.'),
-      cause, { holder: e.identity, host: m.id, transitions: record.leaseTransitions });
+      cause, { holder: e.identity, host: m.id, transitions: record.leaseTransitions, waitedMs: takeover ? takeover.observedAgoMs : null });
     setCause(s, `lease:${name}`, id);
   }
   attemptDone(s, e, true);
@@ -174,7 +179,7 @@ function progressOp(s: State, m: Master, e: Elector): void {
   } else {
     r = pollWrite(s, op.requestId);
   }
-  if (r === 'ok') return onUpdated(s, m, e, op.record!);
+  if (r === 'ok') return onUpdated(s, m, e, op.record!, op.takeover);
   if (r === 'conflict') {
     // 409 Conflict: somebody else wrote first (optimistic concurrency).
     if (e.leading) return failAttempt(s, m, e, 'conflict');

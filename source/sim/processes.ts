@@ -7,6 +7,7 @@ import { nodeUp } from './network.js';
 import { crashMember, startMember, stopMember, memberServing } from './etcd/index.js';
 import { emit, causeOf, setCause } from './events.js';
 import { failPending } from './apiserver.js';
+import { NEVER } from './create.js';
 import { releaseLease, leaseNameFor } from './leader-election.js';
 
 /** The kubelet resets a container's back-off after it has run this long without exiting. */
@@ -140,7 +141,7 @@ export function startComponent(s: State, masterId: string, c: ComponentKind, cau
     a.since = s.t;
     a.restartAt = null;
     a.ready = false;
-    a.etcdOkAt = s.t;
+    a.etcdOkAt = NEVER;
     if (!quiet) emit(s, 'component.started', masterId, `kube-apiserver on ${masterId} started.`, cause);
     return;
   }

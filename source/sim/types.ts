@@ -226,6 +226,8 @@ export interface ElectorOp {
   proposed?: boolean;
   /** The leader's optimistic fast path (update from its cached record, no GET first). */
   fast?: boolean;
+  /** Taking over another holder's lease: the previous holder, and how long ago we saw its last change. */
+  takeover?: { from: string; observedAgoMs: number };
 }
 
 export interface Master {

@@ -1,0 +1,45 @@
+// Who takes part and how long things take: voters, quorum, serving members, reachability, timeouts.
+import type { EtcdMember, State } from '../types.js';
+import { canDeliver } from '../network.js';
+import { quorumOf } from '../config.js';
+import { randomInt } from '../rng.js';
+
+/** The voters: every member of the cluster (membership changes apply at once everywhere). */
+export function voters(s: State): string[] {
+  return s.etcd.order;
+}
+
+export function quorum(s: State): number {
+  return quorumOf(s.etcd.order.length);
+}
+
+/** ElectionTick: the election timeout in ticks (10 with the defaults). */
+export function electionTicks(s: State): number {
+  return Math.max(1, Math.round(s.config.knobs.etcdElectionTimeoutMs / s.config.tickMs));
+}
+
+/** HeartbeatTick: the heartbeat interval in ticks (1 with the defaults). */
+export function heartbeatTicks(s: State): number {
+  return Math.max(1, Math.round(s.config.knobs.etcdHeartbeatMs / s.config.tickMs));
+}
+
+/** A member takes part only while its process runs and its host node is up. */
+export function serving(s: State, id: string): boolean {
+  const m = s.etcd.members[id];
+  return !!m && m.running && s.nodes[m.host]?.state === 'up';
+}
+
+/** A request/response exchange between the hosts of two members works in both directions. */
+export function reachable(s: State, a: string, b: string): boolean {
+  const ma = s.etcd.members[a];
+  const mb = s.etcd.members[b];
+  if (!ma || !mb) return false;
+  if (ma.host === mb.host) return s.nodes[ma.host]?.state === 'up';
+  return canDeliver(s, ma.host, mb.host) && canDeliver(s, mb.host, ma.host);
+}
+
+/** etcd's resetRandomizedElectionTimeout: electionTimeout + rand(electionTimeout) ticks. */
+export function resetRandomizedElectionTimeout(s: State, m: EtcdMember): void {
+  const e = electionTicks(s);
+  m.randomizedElectionTimeout = e + randomInt(s, e);
+}
