@@ -1,0 +1,375 @@
+// Headless rendering: runs the simulation (optionally driven by a scenario) at simulated time, as
+// fast as it computes, renders the dashboard with Ink into a fake terminal of a fixed size at
+// simulated timestamps, and writes the frames to an asciicast v2 file. Markers become "m" events,
+// narration a caption line above the dashboard.
+//
+// Deterministic: the same config (seed), driver and options give the same bytes. Nothing here
+// reads a clock: event times are simulated ms / 1000 / speed, the header's timestamp is 0 (or
+// opts.timestamp), TERM/SHELL in the header are fixed, and the colour level is set explicitly.
+import { EventEmitter } from 'node:events';
+import React from 'react';
+import { Box, Text, render } from 'ink';
+import type { Config, State } from '../sim/types.js';
+import type { Action } from '../sim/actions.js';
+import { isSimAction } from '../sim/actions.js';
+import type { CheckResult, Driver } from '../sim/driver.js';
+import { createState } from '../sim/create.js';
+import type { Session } from '../sim/session.js';
+import { createSession, dispatch, stepTicks } from '../sim/session.js';
+import type { CastHeader, CastSink } from './asciicast.js';
+import { memoryCastSink, openCastSink } from './asciicast.js';
+import { ScreenEncoder } from './screen.js';
+import { FallbackView } from './fallback-view.js';
+
+/** What the recorder hands the dashboard for one frame. */
+export interface FrameViewProps {
+  session: Session;
+  state: State;
+  cols: number;
+  /** Rows the view may use (the caption's rows already taken off). */
+  rows: number;
+  /** The current narration, or null. */
+  caption: string | null;
+  /** Checks reported so far (✓/✗). */
+  checks: CheckResult[];
+}
+export type FrameView = React.ComponentType<FrameViewProps>;
+
+export interface Size {
+  cols: number;
+  rows: number;
+}
+
+export interface RenderCastOptions {
+  config: Config;
+  /** Drives the run (scenario steps, a --script); polled before every tick, as the Driver contract says. */
+  driver?: Driver;
+  size: Size;
+  /** Frames per second of simulated time while something happens (default 2: one per 500 ms). */
+  fps?: number;
+  /**
+   * Frames per second in quiet stretches: no sim event and no driver output for 2 s (default 1;
+   * set it to fps to turn this off). Decided from the simulation only, so still deterministic.
+   */
+  idleFps?: number;
+  /** Playback speed: cast seconds = simulated seconds / speed (default 1, real timeouts). */
+  speed?: number;
+  title?: string;
+  /** Write here (truncating); without it the cast is returned in `text`. */
+  out?: string;
+  /** Or write into this sink (its header is the caller's). */
+  sink?: CastSink;
+  /** Stop at this simulated time at the latest (default 30 min with a driver, else 60 s). */
+  durationMs?: number;
+  /** Keep rendering this long after the driver is done (default 3 s). */
+  tailMs?: number;
+  /** The dashboard to render; default the real one (source/ui/app.tsx) with a fallback. */
+  view?: FrameView;
+  /** Caption rows above the view (default 2; 0 turns the caption off). */
+  captionRows?: number;
+  /** chalk colour level for the frames: 0 none (NO_COLOR) … 3 truecolor (default 3, or 0 when NO_COLOR is set). */
+  colorLevel?: 0 | 1 | 2 | 3;
+  /** Header timestamp (default 0, so renders are byte-reproducible). */
+  timestamp?: number;
+  onError?: (message: string) => void;
+}
+
+export interface RenderCastResult {
+  path: string | null;
+  /** The cast, when no `out` or `sink` was given. */
+  text: string | null;
+  header: CastHeader;
+  frames: number;
+  events: number;
+  markers: string[];
+  checks: CheckResult[];
+  simMs: number;
+  castSeconds: number;
+  error: string | null;
+  /** Which dashboard was drawn: the real UI, the built-in fallback, or opts.view. */
+  view: 'ui' | 'fallback' | 'custom';
+}
+
+/** A terminal that is not there: Ink writes each frame here (debug mode: whole frames). */
+class FakeStdout extends EventEmitter {
+  readonly isTTY = true;
+  last = '';
+  writes = 0;
+  constructor(readonly columns: number, readonly rows: number) {
+    super();
+  }
+  write(chunk: string | Uint8Array, enc?: unknown, cb?: unknown): boolean {
+    this.last = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    this.writes++;
+    const done = typeof enc === 'function' ? enc : cb;
+    if (typeof done === 'function') (done as () => void)();
+    return true;
+  }
+  getColorDepth(): number {
+    return 24;
+  }
+  hasColors(): boolean {
+    return true;
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  setRawMode(): this { return this; }
+  setEncoding(): this { return this; }
+  read(): null { return null; }
+  ref(): this { return this; }
+  unref(): this { return this; }
+  resume(): this { return this; }
+  pause(): this { return this; }
+}
+
+class NullStderr extends EventEmitter {
+  write(): boolean { return true; }
+}
+
+function Caption({ text, cols, rows }: { text: string | null; cols: number; rows: number }): React.ReactElement | null {
+  if (rows <= 0) return null;
+  const body = text ? `▶ ${text}` : '';
+  // Word-wrap into `rows` lines of `cols`, ellipsis on overflow, so the height never changes.
+  const out: string[] = [];
+  let cur = '';
+  for (const word of body.split(/\s+/).filter(Boolean)) {
+    const next = cur ? `${cur} ${word}` : word;
+    if ([...next].length <= cols) cur = next;
+    else {
+      out.push(cur);
+      cur = [...word].slice(0, cols).join('');
+    }
+  }
+  if (cur) out.push(cur);
+  if (out.length > rows) {
+    out.length = rows;
+    const last = [...out[rows - 1]];
+    out[rows - 1] = last.slice(0, Math.max(0, cols - 1)).join('') + '…';
+  }
+  while (out.length < rows) out.push('');
+  return (
+    <Box flexDirection="column" width={cols} height={rows}>
+      {out.map((l, i) => (
+        <Text key={i} bold color="cyan" wrap="truncate">{l || ' '}</Text>
+      ))}
+    </Box>
+  );
+}
+
+function Frame(props: FrameViewProps & { View: FrameView; captionRows: number; totalRows: number }): React.ReactElement {
+  const { View, captionRows, totalRows, ...viewProps } = props;
+  return (
+    <Box flexDirection="column" width={props.cols} height={totalRows}>
+      <Caption text={props.caption} cols={props.cols} rows={captionRows} />
+      <View {...viewProps} />
+    </Box>
+  );
+}
+
+const FallbackFrameView: FrameView = ({ state, cols, rows }) => <FallbackView state={state} cols={cols} rows={rows} />;
+
+let defaultView: { view: FrameView; kind: 'ui' | 'fallback' } | null = null;
+
+/** True when `err` says that `file` itself is missing (not something it imports). */
+function missing(err: unknown, file: string): boolean {
+  const e = err as { code?: string; message?: string };
+  const msg = String(e?.message ?? '');
+  return (e?.code === 'ERR_MODULE_NOT_FOUND' || /Failed to load|Cannot find module/.test(msg)) && msg.includes(file);
+}
+
+/**
+ * The dashboard to record: source/ui/record-view (export RecordView, taking FrameViewProps), else
+ * source/ui/app's App driven as a controlled view (session, autoTick false, cols, rows, caption),
+ * else a small built-in view. A UI module that exists but fails to load is an error, not a fallback.
+ */
+export async function loadDefaultView(): Promise<FrameView> {
+  return (await resolveDefaultView()).view;
+}
+
+export async function resolveDefaultView(): Promise<{ view: FrameView; kind: 'ui' | 'fallback' }> {
+  if (defaultView) return defaultView;
+  try {
+    const spec = '../ui/record-view.js';
+    const mod = (await import(spec)) as { RecordView?: FrameView };
+    if (mod.RecordView) return (defaultView = { view: mod.RecordView, kind: 'ui' });
+  } catch (err) {
+    if (!missing(err, 'record-view')) throw err;
+  }
+  try {
+    const spec = '../ui/app.js';
+    const mod = (await import(spec)) as { App?: React.ComponentType<Record<string, unknown>>; default?: React.ComponentType<Record<string, unknown>> };
+    const App = mod.App ?? mod.default;
+    if (App) {
+      const view: FrameView = (p) => (
+        <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption} checks={p.checks} recording />
+      );
+      return (defaultView = { view, kind: 'ui' });
+    }
+  } catch (err) {
+    if (!missing(err, 'ui/app')) throw err;
+  }
+  return (defaultView = { view: FallbackFrameView, kind: 'fallback' });
+}
+
+type Chalk = { level: number };
+async function loadChalk(): Promise<Chalk | null> {
+  try {
+    const spec = 'chalk';
+    const mod = (await import(spec)) as { default?: Chalk };
+    return mod.default ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const settle = () => new Promise<void>((r) => setImmediate(r));
+
+/** The fixed header of a headless render. */
+export function headlessHeader(size: Size, title?: string, timestamp = 0): CastHeader {
+  return {
+    version: 2,
+    width: size.cols,
+    height: size.rows,
+    timestamp,
+    title: title ?? 'kube-ha-lab',
+    env: { TERM: 'xterm-256color', SHELL: '/bin/sh' },
+  };
+}
+
+/**
+ * Renders a run of the simulation to an asciicast, in simulated time. Returns when the cast is
+ * written. Errors writing the file arrive through opts.onError and in `error`; nothing throws for them.
+ */
+export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastResult> {
+  const { cols, rows } = opts.size;
+  if (!Number.isInteger(cols) || !Number.isInteger(rows) || cols < 20 || rows < 8) {
+    throw new RangeError(`--size ${cols}x${rows}: expected COLSxROWS of at least 20x8`);
+  }
+  const fps = opts.fps ?? 2;
+  const speed = opts.speed ?? 1;
+  if (!(fps > 0) || !(speed > 0)) throw new RangeError('fps and speed must be positive');
+  const tickMs = opts.config.tickMs;
+  const frameEveryTicks = Math.max(1, Math.round(1000 / fps / tickMs));
+  const idleEveryTicks = Math.max(frameEveryTicks, Math.round(1000 / Math.min(fps, opts.idleFps ?? 1) / tickMs));
+  const QUIET_MS = 2000;
+  const driver = opts.driver;
+  const limitMs = opts.durationMs ?? (driver ? 30 * 60_000 : 60_000);
+  const tailMs = opts.tailMs ?? 3000;
+  const captionRows = Math.max(0, Math.min(opts.captionRows ?? 2, rows - 4));
+  // Keep the drawing at most rows - 1 high (the last row stays free, as in the live dashboard).
+  const viewRows = rows - 1 - captionRows;
+
+  const header = opts.sink?.header ?? headlessHeader(opts.size, opts.title, opts.timestamp ?? 0);
+  const mem = !opts.sink && !opts.out ? memoryCastSink(header, { onError: opts.onError }) : null;
+  const sink: CastSink = opts.sink ?? mem ?? openCastSink(opts.out as string, header, { onError: opts.onError });
+  const resolved = opts.view ? { view: opts.view, kind: 'custom' as const } : await resolveDefaultView();
+  const View = resolved.view;
+
+  const chalk = await loadChalk();
+  const savedLevel = chalk?.level;
+  const level = opts.colorLevel ?? (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' ? 0 : 3);
+  if (chalk) chalk.level = level;
+
+  const stdout = new FakeStdout(cols, rows);
+  const screen = new ScreenEncoder(cols, rows);
+  let session = createSession(createState(opts.config), { paused: false });
+  let caption: string | null = null;
+  const checks: CheckResult[] = [];
+  const markers: string[] = [];
+  let frames = 0;
+  const at = (simMs: number) => simMs / 1000 / speed;
+
+  const tree = () => (
+    <Frame
+      View={View}
+      session={session}
+      state={session.state}
+      cols={cols}
+      rows={viewRows}
+      totalRows={rows - 1}
+      caption={caption}
+      checks={checks.slice()}
+      captionRows={captionRows}
+    />
+  );
+
+  const ink = render(tree(), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+    stderr: new NullStderr() as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    isScreenReaderEnabled: false,
+  });
+
+  const drawFrame = async () => {
+    ink.rerender(tree());
+    await settle();
+    const bytes = screen.frame(stdout.last);
+    if (bytes) sink.output(at(session.state.t), bytes);
+    frames++;
+  };
+
+  try {
+    let doneAt: number | null = null;
+    let ticks = 0;
+    let lastEventSeq = session.live.eventSeq;
+    let activeUntil = QUIET_MS;
+    for (;;) {
+      const st = session.live;
+      let changed = false;
+      if (driver) {
+        const out = driver.poll(st);
+        for (const a of out.actions as Action[]) {
+          // Control actions (pause, speed, rewind) make no sense without a viewer: only the world moves.
+          if (isSimAction(a)) session = dispatch(session, a);
+          changed = true;
+        }
+        for (const m of out.markers) {
+          markers.push(m);
+          sink.marker(at(st.t), m);
+        }
+        if (out.say.length) {
+          caption = out.say[out.say.length - 1];
+          changed = true;
+        }
+        if (out.checks.length) {
+          checks.push(...out.checks);
+          changed = true;
+        }
+      }
+      if (changed || session.live.eventSeq !== lastEventSeq) activeUntil = session.live.t + QUIET_MS;
+      lastEventSeq = session.live.eventSeq;
+      const every = session.live.t < activeUntil ? frameEveryTicks : idleEveryTicks;
+      if (ticks % every === 0 || changed) await drawFrame();
+      if (driver && doneAt === null && driver.done(session.live)) doneAt = session.live.t;
+      const end = doneAt !== null ? Math.min(limitMs, doneAt + tailMs) : limitMs;
+      if (session.live.t >= end) break;
+      session = stepTicks(session, 1);
+      ticks++;
+    }
+    await drawFrame();
+    sink.output(at(session.state.t), screen.finish());
+  } finally {
+    ink.unmount();
+    if (chalk && savedLevel !== undefined) chalk.level = savedLevel;
+    if (!opts.sink) sink.close();
+  }
+
+  return {
+    path: opts.out ?? null,
+    text: mem ? mem.text() : null,
+    header,
+    frames,
+    events: sink.events,
+    markers,
+    checks,
+    simMs: session.live.t,
+    castSeconds: sink.lastTime,
+    error: sink.error,
+    view: resolved.kind,
+  };
+}

@@ -1,0 +1,323 @@
+// Keystroke scripts: timed keys that drive an interactive dashboard unattended (like a VHS tape,
+// but built in), so an external recorder only has to film. YAML or JSON, a list of entries:
+//
+//   - { at: 1s, keys: j }            # at 1 s from the start, press "j"
+//   - { after: 500ms, key: enter }   # 500 ms after the previous entry ended, press Enter
+//   - { after: 2s, type: "crash" }   # type text, one character every `gap` (default 50 ms)
+//   - { wait: 5s }                   # nothing for 5 s
+//   - { key: down, repeat: 3 }       # right after the previous entry, Down three times
+//   - { key: q }
+//
+// `at` is absolute (from the start of the script), `after` is relative to the end of the previous
+// entry, no time means "right after the previous entry". `key` is one named key or one character;
+// `keys` a string of characters or a list of keys; `type` text. Named keys: enter (return), esc
+// (escape), up, down, left, right, tab, shift+tab, space, backspace, delete, home, end, pageup,
+// pagedown, ctrl+a … ctrl+z (ctrl+c), alt+<char>. An entry may also carry `marker: label`
+// (reported through onMarker, e.g. as an asciicast marker when recording).
+//
+// The same --script flag takes timed *sim actions* in headless mode (entries with `do:`);
+// classifyScript() tells the two apart.
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
+
+export const NAMED_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  enter: '\r',
+  return: '\r',
+  esc: '\u001b',
+  escape: '\u001b',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  tab: '\t',
+  'shift+tab': '\u001b[Z',
+  space: ' ',
+  backspace: '\u007f',
+  delete: '\u001b[3~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  pageup: '\u001b[5~',
+  pagedown: '\u001b[6~',
+});
+
+const KEY_NAMES_TEXT = 'enter, esc, up, down, left, right, tab, shift+tab, space, backspace, delete, home, end, pageup, pagedown, ctrl+<letter>, alt+<char>, or one character';
+
+/** The bytes a terminal sends for a key name, or null when the name is unknown. */
+export function keySequence(name: string): string | null {
+  if ([...name].length === 1) return name; // a literal character, case kept
+  const k = name.trim().toLowerCase().replace(/\s+/g, '').replace(/^control\+|^ctl\+/, 'ctrl+').replace(/^esc\+|^meta\+|^option\+/, 'alt+');
+  if (k in NAMED_KEYS) return NAMED_KEYS[k];
+  let m = /^ctrl\+([a-z])$/.exec(k);
+  if (m) return String.fromCharCode(m[1].charCodeAt(0) - 96);
+  m = /^alt\+(.+)$/.exec(name.trim());
+  if (m) {
+    const inner = keySequence(m[1]);
+    return inner === null ? null : '\u001b' + inner;
+  }
+  return null;
+}
+
+/** "1s", "500ms", "1.5s", "2m", or a number of milliseconds. Null when unreadable or negative. */
+export function parseDurationMs(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
+  if (typeof v !== 'string') return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2] ?? 'ms';
+  return Math.round(unit === 'ms' ? n : unit === 's' ? n * 1000 : n * 60_000);
+}
+
+/** One keypress (or a marker) at a time from the start of the script. */
+export interface ScheduledKey {
+  atMs: number;
+  /** Bytes to push into stdin; empty for a pure marker. */
+  seq: string;
+  /** What the script said, for logs: "enter", "j". */
+  label: string;
+  /** 1-based entry number and its line in the file. */
+  entry: number;
+  line: number;
+  marker?: string;
+}
+
+export interface KeyScript {
+  file: string;
+  keys: ScheduledKey[];
+  /** When the last entry ends (ms from the start). */
+  durationMs: number;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const ENTRY_FIELDS = new Set(['at', 'after', 'wait', 'key', 'keys', 'type', 'repeat', 'gap', 'marker', 'comment', 'note']);
+const DEFAULT_GAP_MS = 50;
+
+export type ScriptKind = 'keys' | 'actions' | 'mixed' | 'unknown';
+
+/** Keystroke entries (key/keys/type) or sim-action entries (do), for the CLI to pick a parser. */
+export function classifyScript(entries: unknown): ScriptKind {
+  const list = Array.isArray(entries) ? entries : entries && typeof entries === 'object' && Array.isArray((entries as { steps?: unknown }).steps) ? (entries as { steps: unknown[] }).steps : null;
+  if (!list) return 'unknown';
+  let keys = 0;
+  let actions = 0;
+  for (const e of list) {
+    if (!e || typeof e !== 'object') continue;
+    const o = e as Record<string, unknown>;
+    if ('do' in o) actions++;
+    if ('key' in o || 'keys' in o || 'type' in o) keys++;
+  }
+  if (keys && actions) return 'mixed';
+  if (keys) return 'keys';
+  if (actions) return 'actions';
+  return 'unknown';
+}
+
+/** Classifies script text (YAML or JSON) without validating it; 'unknown' when it does not parse. */
+export function classifyScriptText(text: string): ScriptKind {
+  try {
+    const doc = parseDocument(text);
+    if (doc.errors.length) return 'unknown';
+    return classifyScript(doc.toJS());
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Parses and validates a keystroke script. Errors are one line: `file:line: entry N: what is wrong`.
+ */
+export function parseKeyScript(text: string, file = '<script>'): ParseResult<KeyScript> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = e.pos ? lc.linePos(e.pos[0]) : null;
+    return { ok: false, error: `${file}:${pos ? pos.line : 1}: not valid YAML/JSON: ${e.message.split('\n')[0]}` };
+  }
+  let root = doc.contents as unknown;
+  if (isMap(root)) root = (root as { get(k: string, keep: true): unknown }).get('steps', true);
+  if (!isSeq(root)) return { ok: false, error: `${file}:1: a keystroke script is a list of entries, e.g. [{"at":"1s","key":"enter"}]` };
+  const items = root.items;
+  const keys: ScheduledKey[] = [];
+  let end = 0;
+  for (let i = 0; i < items.length; i++) {
+    const node = items[i] as { range?: [number, number, number] } & object;
+    const line = node && node.range ? lc.linePos(node.range[0]).line : 1;
+    const n = i + 1;
+    const where = `${file}:${line}: entry ${n}`;
+    const raw = (node as { toJSON?: () => unknown }).toJSON ? (node as { toJSON: () => unknown }).toJSON() : node;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: `${where}: an entry is an object like {"after":"1s","key":"enter"}` };
+    const e = raw as Record<string, unknown>;
+    if ('do' in e) return { ok: false, error: `${where}: "do" is a sim action (a headless --script); a keystroke script uses key, keys or type` };
+    for (const k of Object.keys(e)) {
+      if (!ENTRY_FIELDS.has(k)) return { ok: false, error: `${where}: unknown field "${k}" (fields: at, after, wait, key, keys, type, repeat, gap, marker)` };
+    }
+    const timing = ['at', 'after', 'wait'].filter((k) => k in e);
+    if (timing.length > 1) return { ok: false, error: `${where}: use one of at, after, wait, not ${timing.join(' and ')}` };
+    const presses = ['key', 'keys', 'type'].filter((k) => k in e);
+    if (presses.length > 1) return { ok: false, error: `${where}: use one of key, keys, type, not ${presses.join(' and ')}` };
+    if ('wait' in e && presses.length) return { ok: false, error: `${where}: "wait" only waits; put the key in the next entry with "after"` };
+    if (!presses.length && !('wait' in e) && !('marker' in e)) return { ok: false, error: `${where}: nothing to do: give key, keys, type, wait or marker` };
+
+    let start = end;
+    for (const k of ['at', 'after', 'wait'] as const) {
+      if (!(k in e)) continue;
+      const ms = parseDurationMs(e[k]);
+      if (ms === null) return { ok: false, error: `${where}: ${k} ${JSON.stringify(e[k])} is not a duration (e.g. 500ms, 1s, 1.5s, 2m)` };
+      if (k === 'at') {
+        if (ms < end) return { ok: false, error: `${where}: at ${fmt(ms)} is before the previous entry ends (${fmt(end)})` };
+        start = ms;
+      } else start = end + ms;
+    }
+    let gap = DEFAULT_GAP_MS;
+    if ('gap' in e) {
+      const g = parseDurationMs(e.gap);
+      if (g === null) return { ok: false, error: `${where}: gap ${JSON.stringify(e.gap)} is not a duration` };
+      gap = g;
+    }
+    let repeat = 1;
+    if ('repeat' in e) {
+      if (!Number.isInteger(e.repeat) || (e.repeat as number) < 1 || (e.repeat as number) > 1000) return { ok: false, error: `${where}: repeat must be a whole number from 1 to 1000` };
+      repeat = e.repeat as number;
+    }
+    if ('marker' in e && (typeof e.marker !== 'string' || !e.marker)) return { ok: false, error: `${where}: marker must be a non-empty string` };
+
+    // The keys of this entry, in order.
+    const seqs: { seq: string; label: string }[] = [];
+    if ('key' in e) {
+      if (typeof e.key !== 'string' || !e.key) return { ok: false, error: `${where}: key must be a key name (${KEY_NAMES_TEXT})` };
+      const seq = keySequence(e.key);
+      if (seq === null) return { ok: false, error: `${where}: unknown key "${e.key}" (keys: ${KEY_NAMES_TEXT})` };
+      seqs.push({ seq, label: e.key });
+    } else if ('keys' in e) {
+      if (typeof e.keys === 'string') {
+        if (!e.keys) return { ok: false, error: `${where}: keys is empty` };
+        for (const ch of e.keys) seqs.push({ seq: ch, label: ch });
+      } else if (Array.isArray(e.keys) && e.keys.length) {
+        for (const k of e.keys) {
+          const seq = typeof k === 'string' && k ? keySequence(k) : null;
+          if (seq === null) return { ok: false, error: `${where}: unknown key ${JSON.stringify(k)} in keys (keys: ${KEY_NAMES_TEXT})` };
+          seqs.push({ seq, label: k as string });
+        }
+      } else return { ok: false, error: `${where}: keys must be a string of characters or a list of key names` };
+    } else if ('type' in e) {
+      if (typeof e.type !== 'string' || !e.type) return { ok: false, error: `${where}: type must be non-empty text` };
+      for (const ch of e.type) seqs.push({ seq: ch === '\n' ? '\r' : ch, label: ch });
+    }
+    if ('repeat' in e && !seqs.length) return { ok: false, error: `${where}: repeat needs key, keys or type` };
+
+    let t = start;
+    if (typeof e.marker === 'string') keys.push({ atMs: start, seq: '', label: `marker ${e.marker}`, entry: n, line, marker: e.marker });
+    let first = true;
+    for (let r = 0; r < repeat; r++) {
+      for (const s of seqs) {
+        if (!first) t += gap;
+        first = false;
+        keys.push({ atMs: t, seq: s.seq, label: s.label, entry: n, line });
+      }
+    }
+    end = t;
+  }
+  return { ok: true, value: { file, keys, durationMs: end } };
+}
+
+function fmt(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** Reads and parses a keystroke script file; a missing or unreadable file is a one-line error too. */
+export function loadKeyScript(file: string): ParseResult<KeyScript> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message).split('\n')[0];
+    return { ok: false, error: `--script ${file}: cannot read it: ${why}` };
+  }
+  return parseKeyScript(text, file);
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Milliseconds, any origin. */
+  now(): number;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+};
+
+export interface KeyScriptRun {
+  /** Resolves after the last key was written (or the run was cancelled). */
+  done: Promise<void>;
+  cancel(): void;
+}
+
+export interface RunKeyScriptOptions {
+  onMarker?: (label: string) => void;
+  /** Called before each key is written (logging, tests). */
+  onKey?: (key: ScheduledKey) => void;
+}
+
+/**
+ * Writes each key's bytes through `writeKey` at its time from now. Each timer is set against the
+ * start (not the previous key), so delays do not accumulate.
+ */
+export function runKeyScript(script: KeyScript, writeKey: (seq: string) => void, timers: Timers = realTimers, opts: RunKeyScriptOptions = {}): KeyScriptRun {
+  const start = timers.now();
+  let i = 0;
+  let handle: unknown = null;
+  let cancelled = false;
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => { resolve = r; });
+
+  const fire = () => {
+    handle = null;
+    if (cancelled) return;
+    const elapsed = timers.now() - start;
+    // Everything that is due now goes out in order.
+    while (i < script.keys.length && script.keys[i].atMs <= elapsed + 0.5) {
+      const k = script.keys[i++];
+      try {
+        opts.onKey?.(k);
+        if (k.marker !== undefined) opts.onMarker?.(k.marker);
+        if (k.seq) writeKey(k.seq);
+      } catch {
+        // A failing consumer must not stop the script.
+      }
+      // Escape alone must reach the app before the next key, or it reads as Alt+<key>.
+      if (k.seq === '\u001b' && i < script.keys.length && script.keys[i].atMs <= elapsed + 0.5) break;
+    }
+    schedule();
+  };
+
+  const schedule = () => {
+    if (cancelled) return;
+    if (i >= script.keys.length) {
+      resolve();
+      return;
+    }
+    const wait = Math.max(0, script.keys[i].atMs - (timers.now() - start));
+    // A key due now right after a lone Escape still waits a few ms (Ink flushes Esc on setImmediate).
+    const prevEsc = i > 0 && script.keys[i - 1].seq === '\u001b';
+    handle = timers.setTimeout(fire, prevEsc ? Math.max(wait, 10) : wait);
+  };
+
+  schedule();
+  return {
+    done,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      if (handle !== null) timers.clearTimeout(handle);
+      handle = null;
+      resolve();
+    },
+  };
+}

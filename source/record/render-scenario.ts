@@ -1,0 +1,65 @@
+// renderScenarioToCast: the headless recorder's entry point for the CLI and the bench.
+import type { Config } from '../sim/types.js';
+import type { Driver } from '../sim/driver.js';
+import { defaultConfig } from '../sim/config.js';
+import type { RenderCastOptions, RenderCastResult, Size } from './headless.js';
+import { renderToCast } from './headless.js';
+
+export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './headless.js';
+export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './headless.js';
+
+export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' | 'driver'> {
+  /** A built-in lesson name or a scenario file; its driver runs the steps, its setup gives the config. */
+  scenario?: string;
+  /** Or a ready driver (a --script, a test's own). */
+  driver?: Driver;
+  /** The cluster; with a scenario, the scenario's setup wins over these defaults. */
+  config?: Config;
+}
+
+interface ScenarioModule {
+  loadScenario: (nameOrFile: string, ...rest: unknown[]) => unknown;
+  scenarioDriver: (scenario: never, ...rest: unknown[]) => Driver;
+}
+
+/** Loads a scenario through source/scenario (loadScenario + scenarioDriver). */
+async function scenarioSetup(nameOrFile: string, base: Config | undefined): Promise<{ driver: Driver; config: Config; title: string }> {
+  const spec = '../scenario/index.js';
+  const mod = (await import(spec)) as ScenarioModule;
+  let loaded = mod.loadScenario(nameOrFile) as unknown;
+  if (loaded instanceof Promise) loaded = await loaded;
+  // Accept { ok, scenario | error } results as well as a bare scenario.
+  const r = loaded as { ok?: boolean; error?: string; scenario?: unknown; value?: unknown };
+  if (r && r.ok === false) throw new Error(r.error ?? `cannot load scenario ${nameOrFile}`);
+  const scn = (r && (r.scenario ?? r.value)) ?? loaded;
+  const s = scn as { title?: string; config?: Config; setup?: unknown };
+  const config = s.config ?? base ?? defaultConfig();
+  const driver = mod.scenarioDriver(scn as never);
+  return { driver, config, title: s.title ?? nameOrFile };
+}
+
+/**
+ * Renders a scenario (or any driver) to an asciicast at simulated time; see renderToCast.
+ * The header timestamp is 0 unless opts.timestamp is given: the same seed and scenario give
+ * byte-identical casts.
+ */
+export async function renderScenarioToCast(opts: RenderScenarioOptions): Promise<RenderCastResult> {
+  let { driver, config, title } = opts;
+  if (opts.scenario) {
+    const s = await scenarioSetup(opts.scenario, config);
+    driver = driver ?? s.driver;
+    config = s.config;
+    title = title ?? s.title;
+  }
+  return renderToCast({ ...opts, driver, config: config ?? defaultConfig(), title });
+}
+
+/** "120x36" → { cols: 120, rows: 36 }; null when malformed or outside 20x8 .. 1000x500. */
+export function parseSize(text: string): Size | null {
+  const m = /^\s*(\d{1,4})\s*[xX×]\s*(\d{1,4})\s*$/.exec(text);
+  if (!m) return null;
+  const cols = Number(m[1]);
+  const rows = Number(m[2]);
+  if (cols < 20 || rows < 8 || cols > 1000 || rows > 500) return null;
+  return { cols, rows };
+}
