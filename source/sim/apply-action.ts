@@ -10,7 +10,7 @@ import { crashMember, stopMember, startMember, addMember, removeMember, createMe
 import { addNode, addMasterRecord, etcdNodeId, masterId, newBackend, sortNodeOrder } from './create.js';
 import { deletePod } from './workloads.js';
 import { LIMITS } from './config.js';
-import { termAt } from './raft/log.js';
+import { termAt } from './etcd/log.js';
 
 const COMPONENTS: ComponentKind[] = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
 

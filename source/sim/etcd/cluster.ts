@@ -43,3 +43,22 @@ export function resetRandomizedElectionTimeout(s: State, m: EtcdMember): void {
   const e = electionTicks(s);
   m.randomizedElectionTimeout = e + randomInt(s, e);
 }
+
+/** The leader member `id` follows (itself when leading), if that member really leads its term and is reachable. */
+export function leaderOf(s: State, id: string): string | null {
+  if (!serving(s, id)) return null;
+  const m = s.etcd.members[id];
+  const lid = m.role === 'leader' ? id : m.leader;
+  if (lid === null) return null;
+  if (lid === id) return id;
+  const l = s.etcd.members[lid];
+  if (!l || l.role !== 'leader' || l.term !== m.term || !serving(s, lid)) return null;
+  return reachable(s, id, lid) ? lid : null;
+}
+
+/** How many voters a member can talk to right now, itself included (serving, both directions). */
+export function reachableVoters(s: State, id: string): number {
+  let n = 0;
+  for (const v of s.etcd.order) if (v === id ? serving(s, v) : serving(s, v) && reachable(s, id, v)) n++;
+  return n;
+}

@@ -5,7 +5,7 @@ import { electionTicks, quorum, voters } from './cluster.js';
 import { isUpToDate, lastIndex, lastTerm } from './log.js';
 import { send, type Msg, type Outbox } from './messages.js';
 import { becomeCandidate, becomeFollower, becomeLeader, becomePreCandidate } from './roles.js';
-import { bcastAppend } from './replication.js';
+import { bcastAppend, maybeCommit } from './replication.js';
 
 /**
  * CheckQuorum's leader lease: a member that heard from a leader within the election timeout
@@ -54,6 +54,7 @@ function won(s: State, m: EtcdMember, kind: 'pre' | 'real', out: Outbox): void {
     campaign(s, m, 'real', out, false, false);
   } else {
     becomeLeader(s, m, tally(s, m).granted);
+    maybeCommit(s, m); // etcd's appendEntry: a single voter commits its empty entry at once
     bcastAppend(s, m, out);
   }
 }

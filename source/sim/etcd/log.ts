@@ -2,9 +2,9 @@
 import type { EtcdMember, LogEntry, State } from '../types.js';
 
 /** Keep at least this many applied entries for slow followers before compacting. */
-export const KEEP_ENTRIES = 500;
-/** Compact once the log holds this many entries (amortised: one splice per ~500 entries). */
-export const COMPACT_AT = 1000;
+export const KEEP_ENTRIES = 16;
+/** Compact once the log holds this many entries (amortised: one splice per ~24 entries; a follower further behind gets a snapshot). */
+export const COMPACT_AT = 40;
 
 export function lastIndex(m: EtcdMember): number {
   const n = m.log.length;

@@ -29,13 +29,13 @@ export function becomeFollower(s: State, m: EtcdMember, term: number, leader: st
  * A leader (or anyone) turning follower, with the reason told when it was leading.
  * Returns the id of the step-down event, if one was emitted.
  */
-export function stepDown(s: State, m: EtcdMember, term: number, leader: string | null, reason: string): string | null {
+export function stepDown(s: State, m: EtcdMember, term: number, leader: string | null, reason: string, detail = ''): string | null {
   const wasLeader = m.role === 'leader';
   const oldTerm = m.term;
   becomeFollower(s, m, term, leader);
   if (!wasLeader) return null;
   return emit(s, 'etcd.leader_stepped_down', m.id,
-    `etcd member ${m.id} stopped being leader of term ${oldTerm}: ${reason}.`,
+    `etcd member ${m.id} stopped being leader of term ${oldTerm}: ${detail || reason}.`,
     causeOf(s, 'etcd.quorum', 'etcd.member', 'network'), { term: oldTerm, reason });
 }
 
