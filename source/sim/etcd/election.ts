@@ -25,7 +25,14 @@ export function campaign(s: State, m: EtcdMember, kind: 'pre' | 'real', out: Out
     becomeCandidate(s, m);
     term = m.term;
   }
-  if (announce) {
+  // A member cut off from the others campaigns every 1–2 s; say so once, then only now and then.
+  const longAlone = !transfer && m.noLeaderTicks > 2 * electionTicks(s);
+  if (announce && longAlone && kind === 'real' && term % 5 === 0) {
+    emit(s, 'etcd.election_started', m.id,
+      `etcd member ${m.id} still hears no leader and keeps campaigning: its term is now ${term} (PreVote is off, so every attempt raises it).`,
+      causeOf(s, 'etcd.member', 'network'), { term, prevote: false, transfer });
+  }
+  if (announce && !longAlone) {
     const msg = transfer
       ? `etcd member ${m.id} starts an election for term ${term} at once: the leader is handing leadership over to it.`
       : kind === 'pre'

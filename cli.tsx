@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// kube-ha-lab: the command line. Parses and validates flags (one line and exit 2 on bad input),
+// then runs the dashboard, the headless NDJSON runner, or lists the lessons.
+process.env.NODE_ENV ||= 'production';
+
+import { readFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import meow from 'meow';
+import { FLAGS, UsageError, helpText, missingValue, toOptions, unknownFlag, type RawFlags } from './source/cli/flags.js';
+
+const NAME = 'kube-ha-lab';
+
+function version(): string {
+  for (const rel of ['../package.json', './package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // try the next location (built vs source layout)
+    }
+  }
+  return '0.0.0';
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${NAME}: ${message}\n`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const unknown = unknownFlag(argv);
+  if (unknown) return usage(`unknown option ${unknown} (see --help)`);
+  const missing = missingValue(argv);
+  if (missing) return usage(`${missing} needs a value (see --help)`);
+  const cli = meow(helpText(), {
+    importMeta: import.meta,
+    argv,
+    allowUnknownFlags: false,
+    autoHelp: false,
+    autoVersion: false,
+    flags: Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, { type: f.type, ...(k === 'help' ? { shortFlag: 'h' } : k === 'version' ? { shortFlag: 'v' } : {}) }])) as never,
+  });
+  const flags = cli.flags as RawFlags;
+  if (flags.help) {
+    process.stdout.write(`\n  ${NAME} ${version()}: a live lab of a highly-available Kubernetes control plane\n\n${helpText().replace(/^/gm, '  ')}\n\n`);
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (cli.input.length > 0) return usage(`unexpected argument "${cli.input[0]}" (options start with --; see --help)`);
+  // meow fills booleans with false when absent; keep "not given" distinct for the knobs that default to true.
+  for (const name of ['preVote', 'redispatch', 'color'] as const) {
+    if (!argv.some((a) => a === `--${name === 'preVote' ? 'pre-vote' : name}` || a === `--no-${name === 'preVote' ? 'pre-vote' : name}`)) delete flags[name];
+  }
+  for (const [k, v] of Object.entries(flags)) if (v === undefined) delete flags[k];
+
+  let opts;
+  try {
+    opts = toOptions(flags, () => randomInt(0, 2 ** 31));
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+
+  if (opts.listScenarios) {
+    const { listScenarios } = await import('./source/cli/scenario-adapter.js');
+    const list = await listScenarios();
+    const w = Math.max(...list.map((l) => l.name.length), 4);
+    for (const l of list) process.stdout.write(`${l.name.padEnd(w)}  ${l.title}\n`);
+    return 0;
+  }
+
+  let scenario = null;
+  if (opts.scenario) {
+    const { loadScenario } = await import('./source/cli/scenario-adapter.js');
+    const r = await loadScenario(opts.scenario, opts.seedGiven ? opts.config.seed : undefined);
+    if (!r.ok) return usage(r.error);
+    scenario = r;
+    opts.config = r.config;
+  }
+
+  let keyScript: string | null = null;
+  let actionScript = null;
+  if (opts.script) {
+    const { classifyScriptText } = await import('./source/record/key-script.js');
+    let text: string;
+    try {
+      text = readFileSync(opts.script, 'utf8');
+    } catch (e) {
+      return usage(`--script: cannot read ${opts.script}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const kind = classifyScriptText(text);
+    if (kind === 'keys') keyScript = opts.script;
+    else if (kind === 'mixed') return usage(`--script ${opts.script}: mixes keystroke entries ("key") and action entries ("do"); use one kind per file`);
+    else {
+      const { parseActionScript, ScriptError } = await import('./source/cli/script.js');
+      try {
+        actionScript = parseActionScript(text, opts.script, opts.config);
+      } catch (e) {
+        if (e instanceof ScriptError) return usage(e.message);
+        throw e;
+      }
+    }
+  }
+
+  if (opts.record) {
+    const { checkRecordPath } = await import('./source/record/asciicast.js');
+    const problem = checkRecordPath(opts.record);
+    if (problem) return usage(problem);
+  }
+
+  if (opts.headless) {
+    if (keyScript) return usage('--script: a keystroke script drives the dashboard; with --headless use timed actions ({"at": "5s", "do": "crash", "target": "master-1"})');
+    const { ScriptDriver } = await import('./source/cli/script.js');
+    const scriptDriver = actionScript ? new ScriptDriver(actionScript) : null;
+    const driver = scenario ? scenario.driver(false) : scriptDriver;
+    if (scenario && scriptDriver) return usage('--script and --scenario cannot be combined in one run');
+    if (opts.record) {
+      const { renderScenarioToCast } = await import('./source/record/render-scenario.js');
+      const res = await renderScenarioToCast({
+        driver: driver ?? undefined,
+        config: opts.config,
+        size: opts.size,
+        out: opts.record,
+        title: scenario ? scenario.title : NAME,
+        durationMs: opts.durationMs ?? undefined,
+        onError: (m) => process.stderr.write(`${NAME}: ${m}\n`),
+      });
+      if (res.error) return usage(res.error);
+      const failed = res.checks.filter((c) => !c.ok).length;
+      process.stderr.write(`${NAME}: wrote ${opts.record}: ${res.frames} frames, ${res.castSeconds.toFixed(1)} s, ${res.markers.length} markers, checks ${res.checks.length - failed} passed / ${failed} failed\n`);
+      return failed > 0 ? 1 : 0;
+    }
+    const { runHeadless } = await import('./source/cli/headless.js');
+    return runHeadless({
+      config: opts.config,
+      durationMs: opts.durationMs,
+      snapshotEveryMs: opts.snapshotEveryMs,
+      driver,
+      nextAt: scriptDriver && !scenario ? () => scriptDriver.nextAt() : undefined,
+      version: version(),
+      scenario: scenario ? { name: opts.scenario!, title: scenario.title } : null,
+    }, process.stdout);
+  }
+
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    return usage('the dashboard needs an interactive terminal (a TTY). Try: kube-ha-lab --headless --duration 60s');
+  }
+  if (actionScript) return usage('--script: timed actions run with --headless; the dashboard takes a keystroke script ({"at": "1s", "key": "c"})');
+  const uiSpec = './source/ui/start.js';
+  const ui = (await import(uiSpec)) as { startDashboard(o: unknown): Promise<number> };
+  let lessons: { name: string; title: string }[] = [];
+  try {
+    const { listScenarios } = await import('./source/cli/scenario-adapter.js');
+    lessons = (await listScenarios()).map((l) => ({ name: l.name, title: l.title }));
+  } catch {
+    lessons = [];
+  }
+  return ui.startDashboard({
+    config: opts.config,
+    speed: opts.speed,
+    scenario: scenario?.scenario,
+    keyScriptPath: keyScript ?? undefined,
+    recordPath: opts.record ?? undefined,
+    noColor: opts.noColor,
+    lessons,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,232 @@
+// Command-line flags: their spec, one-line validation errors, and the options they make.
+import type { Config, LbAlgorithm, LbCheck, Topology } from '../sim/types.js';
+import { defaultConfig, LIMITS, validateKnobs } from '../sim/config.js';
+import { parseDuration, formatDuration } from '../sim/duration.js';
+
+export type FlagType = 'boolean' | 'string';
+
+/** Every flag the CLI accepts (camelCase name as meow gives it; kebab-case on the command line). */
+export const FLAGS: Record<string, { type: FlagType; help: string }> = {
+  headless: { type: 'boolean', help: 'no UI: run the simulation and print NDJSON to stdout' },
+  listScenarios: { type: 'boolean', help: 'print the built-in lessons and exit' },
+  masters: { type: 'string', help: 'control-plane nodes, 1-7 (default 3)' },
+  etcd: { type: 'string', help: 'external etcd members, 1-7 (default 3)' },
+  topology: { type: 'string', help: 'stacked | external (default stacked)' },
+  workers: { type: 'string', help: 'worker nodes, 0-50 (default 3)' },
+  replicas: { type: 'string', help: "pods of the Deployment, 0-500 (default 6)" },
+  lb: { type: 'string', help: 'roundrobin | leastconn | random (default roundrobin)' },
+  lbPair: { type: 'boolean', help: 'two load balancers sharing a keepalived VIP' },
+  lbCheck: { type: 'string', help: 'readyz | tls: what the LB health check probes (default readyz)' },
+  rps: { type: 'string', help: 'client requests per second through the LB, 0-10000 (default 50)' },
+  seed: { type: 'string', help: 'PRNG seed, 0-4294967295 (default: random, always shown)' },
+  speed: { type: 'string', help: 'simulated seconds per wall second, 0.25-64 (default 1)' },
+  duration: { type: 'string', help: 'headless: how long to simulate (default 60s, or a scenario\'s length)' },
+  snapshotEvery: { type: 'string', help: 'headless: a snapshot line this often (default: only at the end)' },
+  scenario: { type: 'string', help: 'a built-in lesson name or a scenario file (YAML/JSON)' },
+  script: { type: 'string', help: 'a file of timed actions (headless) or keystrokes (dashboard)' },
+  record: { type: 'string', help: 'write an asciicast v2 recording to FILE.cast' },
+  size: { type: 'string', help: 'COLSxROWS for headless recordings (default 120x36)' },
+  leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
+  renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
+  retryPeriod: { type: 'string', help: 'leader-election retry period (default 2s)' },
+  etcdHeartbeat: { type: 'string', help: 'etcd heartbeat interval (default 100ms)' },
+  etcdElectionTimeout: { type: 'string', help: 'etcd election timeout (default 1000ms)' },
+  preVote: { type: 'boolean', help: 'etcd PreVote (default on, as etcd 3.5+; --no-pre-vote for 3.4)' },
+  checkInterval: { type: 'string', help: 'LB health-check interval, HAProxy inter (default 2s)' },
+  fall: { type: 'string', help: 'failed checks before DOWN (default 3)' },
+  rise: { type: 'string', help: 'good checks before UP (default 2)' },
+  retries: { type: 'string', help: 'LB connection retries (default 3)' },
+  redispatch: { type: 'boolean', help: 'retry on another server (default on; --no-redispatch)' },
+  color: { type: 'boolean', help: '--no-color: no colours (NO_COLOR is honoured too)' },
+  help: { type: 'boolean', help: 'show this help' },
+  version: { type: 'boolean', help: 'show the version' },
+};
+
+export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The first unknown flag in argv (e.g. "--bogus"), or null. Boolean flags also accept --no-X. */
+export function unknownFlag(argv: string[]): string | null {
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    if (!arg.startsWith('--')) {
+      if (arg === '-h' || arg === '-v') continue;
+      return arg;
+    }
+    let name = arg.slice(2).split('=')[0];
+    if (name.startsWith('no-')) {
+      const base = camel(name.slice(3));
+      if (FLAGS[base]?.type === 'boolean') continue;
+    }
+    name = camel(name);
+    if (!FLAGS[name]) return arg.split('=')[0];
+  }
+  return null;
+}
+
+/** A flag that takes a value was given none (or was followed by another flag). */
+export function missingValue(argv: string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--') || arg.includes('=')) continue;
+    const spec = FLAGS[camel(arg.slice(2))];
+    if (spec?.type !== 'string') continue;
+    const next = argv[i + 1];
+    if (next === undefined || (next.startsWith('--') && next.length > 2)) return arg;
+  }
+  return null;
+}
+
+export type RawFlags = Record<string, string | boolean | undefined>;
+
+export interface Options {
+  headless: boolean;
+  listScenarios: boolean;
+  config: Config;
+  seedGiven: boolean;
+  speed: number;
+  durationMs: number | null;
+  snapshotEveryMs: number | null;
+  scenario: string | null;
+  script: string | null;
+  record: string | null;
+  size: { cols: number; rows: number };
+  noColor: boolean;
+}
+
+export class UsageError extends Error {}
+
+function int(flags: RawFlags, name: string, min: number, max: number): number | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${kebab(name)} must be an integer from ${min} to ${max} (got "${v}")`);
+  }
+  return Number(text);
+}
+
+function oneOf<T extends string>(flags: RawFlags, name: string, allowed: readonly T[]): T | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  if (!allowed.includes(v as T)) throw new UsageError(`--${kebab(name)} must be one of ${allowed.join(', ')} (got "${v}")`);
+  return v as T;
+}
+
+function duration(flags: RawFlags, name: string, min: number, max: number): number | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  const ms = parseDuration(String(v));
+  if (ms === null || ms < min || ms > max) {
+    throw new UsageError(`--${kebab(name)} must be a duration from ${formatDuration(min)} to ${formatDuration(max)}, like 15s, 100ms or 2m (got "${v}")`);
+  }
+  return ms;
+}
+
+/** Turns raw flags into options, or throws a UsageError with one line naming the flag. */
+export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
+  const masters = int(flags, 'masters', LIMITS.masters.min, LIMITS.masters.max);
+  const etcd = int(flags, 'etcd', LIMITS.etcdMembers.min, LIMITS.etcdMembers.max);
+  const workers = int(flags, 'workers', LIMITS.workers.min, LIMITS.workers.max);
+  const replicas = int(flags, 'replicas', LIMITS.replicas.min, LIMITS.replicas.max);
+  const rps = int(flags, 'rps', LIMITS.rps.min, LIMITS.rps.max);
+  const seed = int(flags, 'seed', LIMITS.seed.min, LIMITS.seed.max);
+  const topology = oneOf<Topology>(flags, 'topology', ['stacked', 'external']);
+  const lb = oneOf<LbAlgorithm>(flags, 'lb', ['roundrobin', 'leastconn', 'random']);
+  const lbCheck = oneOf<LbCheck>(flags, 'lbCheck', ['readyz', 'tls']);
+  let speed = 1;
+  if (flags.speed !== undefined) {
+    const x = Number(String(flags.speed).replace(/x$/i, ''));
+    if (!/^\d+(\.\d+)?x?$/i.test(String(flags.speed).trim()) || !(x >= 0.25 && x <= 64)) {
+      throw new UsageError(`--speed must be a number from 0.25 to 64 (got "${flags.speed}")`);
+    }
+    speed = x;
+  }
+  const knobs = {
+    leaseDurationMs: duration(flags, 'leaseDuration', LIMITS.leaseDurationMs.min, LIMITS.leaseDurationMs.max),
+    renewDeadlineMs: duration(flags, 'renewDeadline', LIMITS.renewDeadlineMs.min, LIMITS.renewDeadlineMs.max),
+    retryPeriodMs: duration(flags, 'retryPeriod', LIMITS.retryPeriodMs.min, LIMITS.retryPeriodMs.max),
+    etcdHeartbeatMs: duration(flags, 'etcdHeartbeat', LIMITS.etcdHeartbeatMs.min, LIMITS.etcdHeartbeatMs.max),
+    etcdElectionTimeoutMs: duration(flags, 'etcdElectionTimeout', LIMITS.etcdElectionTimeoutMs.min, LIMITS.etcdElectionTimeoutMs.max),
+    checkIntervalMs: duration(flags, 'checkInterval', LIMITS.checkIntervalMs.min, LIMITS.checkIntervalMs.max),
+    fall: int(flags, 'fall', LIMITS.fall.min, LIMITS.fall.max),
+    rise: int(flags, 'rise', LIMITS.rise.min, LIMITS.rise.max),
+    retries: int(flags, 'retries', LIMITS.retries.min, LIMITS.retries.max),
+    preVote: flags.preVote === undefined ? undefined : Boolean(flags.preVote),
+    redispatch: flags.redispatch === undefined ? undefined : Boolean(flags.redispatch),
+    lbCheck,
+  };
+  const definedKnobs = Object.fromEntries(Object.entries(knobs).filter(([, v]) => v !== undefined));
+  const config = defaultConfig({
+    ...(masters !== undefined && { masters }),
+    ...(etcd !== undefined && { etcdMembers: etcd }),
+    ...(workers !== undefined && { workers }),
+    ...(replicas !== undefined && { replicas }),
+    ...(rps !== undefined && { rps }),
+    ...(topology && { topology }),
+    ...(lb && { lbAlgorithm: lb }),
+    ...(flags.lbPair ? { lbPair: true } : {}),
+    seed: seed ?? randomSeed(),
+    knobs: definedKnobs,
+  });
+  const problems = validateKnobs(config.knobs);
+  if (problems.length) throw new UsageError(problems[0]);
+  const durationMs = duration(flags, 'duration', 100, 24 * 3_600_000) ?? null;
+  const snapshotEveryMs = duration(flags, 'snapshotEvery', 100, 24 * 3_600_000) ?? null;
+  let size = { cols: 120, rows: 36 };
+  if (flags.size !== undefined) {
+    const m = /^\s*(\d{1,4})\s*[xX×]\s*(\d{1,4})\s*$/.exec(String(flags.size));
+    const cols = m ? Number(m[1]) : NaN;
+    const rows = m ? Number(m[2]) : NaN;
+    if (!m || cols < 40 || rows < 12 || cols > 1000 || rows > 500) {
+      throw new UsageError(`--size must be COLSxROWS from 40x12 to 1000x500, like 120x36 (got "${flags.size}")`);
+    }
+    size = { cols, rows };
+  }
+  const str = (name: string): string | null => {
+    const v = flags[name];
+    if (v === undefined) return null;
+    if (String(v).trim() === '') throw new UsageError(`--${kebab(name)} needs a value`);
+    return String(v);
+  };
+  const record = str('record');
+  if (record !== null && !record.endsWith('.cast')) throw new UsageError(`--record must name a .cast file (got "${record}")`);
+  if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
+  if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
+  return {
+    headless: Boolean(flags.headless),
+    listScenarios: Boolean(flags.listScenarios),
+    config,
+    seedGiven: seed !== undefined,
+    speed,
+    durationMs,
+    snapshotEveryMs,
+    scenario: str('scenario'),
+    script: str('script'),
+    record,
+    size,
+    noColor: flags.color === false || (process.env.NO_COLOR ?? '') !== '',
+  };
+}
+
+export function helpText(): string {
+  const lines = [
+    'Usage',
+    '  $ kube-ha-lab                      the live dashboard (needs a terminal)',
+    '  $ kube-ha-lab --headless           run without UI, print NDJSON events and snapshots',
+    '  $ kube-ha-lab --list-scenarios     the built-in lessons',
+    '',
+    'Options',
+  ];
+  for (const [name, f] of Object.entries(FLAGS)) {
+    const flag = f.type === 'string' ? `--${kebab(name)} <value>` : `--${kebab(name)}`;
+    lines.push(`  ${flag.padEnd(32)} ${f.help}`);
+  }
+  lines.push('', 'Examples',
+    '  $ kube-ha-lab --seed 7 --topology external',
+    '  $ kube-ha-lab --headless --duration 10m --seed 7 --script faults.json',
+    '  $ kube-ha-lab --headless --scenario 03-active-standby-leases',
+    '  $ kube-ha-lab --headless --scenario 03-active-standby-leases --record demo.cast --size 120x36');
+  return lines.join('\n');
+}

@@ -1,0 +1,108 @@
+// --headless: run the simulation at full speed and print NDJSON (SPEC §4): start, events, actions,
+// checks, snapshots, end. Exit 0, or 1 when a scenario check failed.
+import type { Writable } from 'node:stream';
+import type { Config, State } from '../sim/types.js';
+import type { Driver, CheckResult } from '../sim/driver.js';
+import { createState } from '../sim/create.js';
+import { advance, apply } from '../sim/engine.js';
+import { eventsSince } from '../sim/events.js';
+import { describeAction } from '../sim/actions.js';
+import { NdjsonWriter } from './ndjson.js';
+import { snapshotLine } from './snapshot-line.js';
+
+export interface HeadlessOptions {
+  config: Config;
+  durationMs: number | null;
+  snapshotEveryMs: number | null;
+  driver: Driver | null;
+  /** A script driver can say when it next acts, so quiet stretches run in big chunks. */
+  nextAt?: () => number | null;
+  /** With a scenario and no --duration: run until it is done, plus this tail. */
+  tailMs?: number;
+  version: string;
+  scenario?: { name: string; title: string } | null;
+}
+
+const DEFAULT_DURATION_MS = 60_000;
+const MAX_SCENARIO_MS = 60 * 60_000;
+/** At most this much simulated time between event reads, so the bounded log never overflows. */
+const MAX_CHUNK_TICKS = 50;
+
+export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise<number> {
+  const w = new NdjsonWriter(out);
+  let s: State = createState(opts.config);
+  const tickMs = s.config.tickMs;
+  w.write({ type: 'start', t: 0, seed: opts.config.seed, version: opts.version, config: opts.config, ...(opts.scenario ? { scenario: opts.scenario } : {}) });
+  let lastSeq = 0;
+  const checks: CheckResult[] = [];
+  let leaderChanges = 0;
+  const flushEvents = () => {
+    const evs = eventsSince(s, lastSeq);
+    if (evs.length && evs[0].seq !== lastSeq + 1) w.write({ type: 'warning', t: s.t, message: `${evs[0].seq - lastSeq - 1} events were dropped from the bounded log` });
+    for (const e of evs) {
+      if (e.kind === 'etcd.leader_elected') leaderChanges++;
+      w.write({ type: 'event', t: e.t, kind: e.kind, subject: e.subject, message: e.message, id: e.id, cause: e.cause, ...(e.data ? { data: e.data } : {}) });
+      lastSeq = e.seq;
+    }
+  };
+  flushEvents();
+  const fixedEnd = opts.durationMs ?? (opts.driver ? null : DEFAULT_DURATION_MS);
+  const tail = opts.tailMs ?? 3000;
+  let doneAt: number | null = null;
+  let nextSnapshot = opts.snapshotEveryMs ?? Infinity;
+  const pollDriver = () => {
+    if (!opts.driver) return;
+    const o = opts.driver.poll(s);
+    for (const text of o.say) w.write({ type: 'say', t: s.t, message: text });
+    for (const m of o.markers) w.write({ type: 'marker', t: s.t, name: m });
+    for (const a of o.actions) {
+      w.write({ type: 'action', t: s.t, action: a, message: describeAction(a) });
+      s = apply(s, a);
+    }
+    for (const c of o.checks) {
+      checks.push(c);
+      w.write({ type: 'check', t: c.t, step: c.step, expect: c.expect, ok: c.ok, actual: c.actual });
+    }
+    if (doneAt === null && opts.driver.done(s)) doneAt = s.t;
+  };
+  const endAt = () => fixedEnd ?? (doneAt !== null ? doneAt + tail : MAX_SCENARIO_MS);
+  for (;;) {
+    pollDriver();
+    flushEvents();
+    if (s.t >= endAt()) break;
+    // How far to go before something needs attention: the end, a snapshot, the script's next action.
+    let until = Math.min(endAt(), nextSnapshot);
+    if (opts.driver) {
+      const na = opts.nextAt ? opts.nextAt() : s.t + tickMs;
+      if (na !== null) until = Math.min(until, Math.max(na, s.t + tickMs));
+    }
+    const ticks = Math.max(1, Math.min(MAX_CHUNK_TICKS, Math.ceil((until - s.t) / tickMs)));
+    s = advance(s, ticks);
+    flushEvents();
+    if (s.t >= nextSnapshot) {
+      w.write(snapshotLine(s));
+      nextSnapshot += opts.snapshotEveryMs ?? Infinity;
+    }
+    await w.flush();
+    if (w.isClosed) return 0;
+  }
+  w.write(snapshotLine(s));
+  const failed = checks.filter((c) => !c.ok).length;
+  const kcm = s.store.leases['kube-controller-manager'];
+  const sch = s.store.leases['kube-scheduler'];
+  w.write({
+    type: 'end',
+    t: s.t,
+    summary: {
+      seed: opts.config.seed,
+      verdictAtEnd: snapshotLine(s).verdict,
+      requests: { ok: s.traffic.ok, failed: s.traffic.failed },
+      leaseTransitions: { 'kube-controller-manager': kcm?.leaseTransitions ?? 0, 'kube-scheduler': sch?.leaseTransitions ?? 0 },
+      etcd: { term: s.etcd.term, leaderElections: leaderChanges, revision: s.etcd.revision },
+      checks: { passed: checks.length - failed, failed },
+      events: s.eventSeq,
+    },
+  });
+  await w.end();
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,159 @@
+// --script FILE: timed simulation actions (JSON or YAML), validated before anything runs, then
+// played by a Driver: [{"at":"5s","do":"crash","target":"master-1"}, {"after":"10s","do":"recover",...}]
+import { parseDocument, LineCounter, isSeq, isMap, type Node } from 'yaml';
+import type { SimAction } from '../sim/actions.js';
+import { SIM_ACTION_TYPES, describeAction } from '../sim/actions.js';
+import type { Driver, DriverOutput } from '../sim/driver.js';
+import type { Config, State } from '../sim/types.js';
+import { parseDuration } from '../sim/duration.js';
+
+export interface TimedAction {
+  atMs: number;
+  action: SimAction;
+  entry: number;
+  line: number;
+}
+
+const COMPONENTS = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
+/** The fields each action takes besides `do`, and which of them are node names. */
+const FIELDS: Record<SimAction['type'], { required: string[]; optional: string[] }> = {
+  crash: { required: ['target'], optional: [] },
+  stop: { required: ['target'], optional: ['component'] },
+  recover: { required: ['target'], optional: [] },
+  kill: { required: ['target', 'component'], optional: [] },
+  restart: { required: ['target', 'component'], optional: [] },
+  partition: { required: ['target'], optional: [] },
+  cut: { required: ['from', 'to'], optional: ['both'] },
+  heal: { required: ['from', 'to'], optional: ['both'] },
+  'heal-node': { required: ['target'], optional: [] },
+  'heal-all': { required: [], optional: [] },
+  'set-topology': { required: ['topology'], optional: [] },
+  'add-master': { required: [], optional: [] },
+  'remove-master': { required: [], optional: ['target'] },
+  'add-etcd': { required: [], optional: [] },
+  'remove-etcd': { required: [], optional: ['target'] },
+  'set-lb-algorithm': { required: ['algorithm'], optional: [] },
+  'set-lb-check': { required: ['check'], optional: [] },
+  'set-rps': { required: ['rps'], optional: [] },
+  'set-pre-vote': { required: ['enabled'], optional: [] },
+  'delete-pod': { required: [], optional: ['pod'] },
+};
+const NODE_FIELDS = new Set(['target', 'from', 'to']);
+const ENUMS: Record<string, readonly string[]> = {
+  component: COMPONENTS,
+  topology: ['stacked', 'external'],
+  algorithm: ['roundrobin', 'leastconn', 'random'],
+  check: ['readyz', 'tls'],
+};
+
+export class ScriptError extends Error {}
+
+/** Node names an action may name: the cluster's, plus those add-master / add-etcd could create. */
+function possibleNodes(config: Config, growth: boolean): Set<string> {
+  const names = new Set<string>(['lb-1']);
+  if (config.lbPair) names.add('lb-2');
+  const masters = growth ? 7 : config.masters;
+  for (let i = 1; i <= masters; i++) names.add(`master-${i}`);
+  const etcd = growth ? 7 : config.topology === 'external' ? config.etcdMembers : 0;
+  for (let i = 1; i <= etcd; i++) names.add(`etcd-${i}`);
+  // Switching to external topology creates the etcd-N nodes.
+  for (let i = 1; i <= config.etcdMembers; i++) if (growth) names.add(`etcd-${i}`);
+  for (let i = 1; i <= config.workers; i++) names.add(`worker-${i}`);
+  return names;
+}
+
+/** Parses and validates a script's text; throws a ScriptError with `file:line: entry N: problem`. */
+export function parseActionScript(text: string, file: string, config: Config): TimedAction[] {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
+  const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line ?? 1;
+    const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new ScriptError(`${file}:${line}: not valid JSON or YAML: ${what}`);
+  }
+  const root = doc.contents;
+  if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
+  const raw = root.items.map((item) => ({ node: item as Node, value: (item as { toJSON?: () => unknown }).toJSON?.() }));
+  const growth = raw.some((r) => {
+    const d = (r.value as { do?: unknown } | undefined)?.do;
+    return d === 'add-master' || d === 'add-etcd' || d === 'set-topology';
+  });
+  const nodes = possibleNodes(config, growth);
+  const out: TimedAction[] = [];
+  let prev = 0;
+  raw.forEach(({ node, value }, i) => {
+    const entry = i + 1;
+    const line = lineOf(node);
+    const fail = (msg: string): never => { throw new ScriptError(`${file}:${line}: entry ${entry}: ${msg}`); };
+    if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) fail('each entry must be an object like {"at": "5s", "do": "crash", "target": "master-1"}');
+    const v = value as Record<string, unknown>;
+    const type = v.do;
+    if (typeof type !== 'string' || !(SIM_ACTION_TYPES as readonly string[]).includes(type)) {
+      fail(`"do" must be one of ${SIM_ACTION_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
+    }
+    const spec = FIELDS[type as SimAction['type']];
+    if ('at' in v && 'after' in v) fail('give either "at" or "after", not both');
+    let atMs: number;
+    if ('at' in v) {
+      const ms = parseDuration(v.at);
+      if (ms === null) fail(`"at" must be a duration like "5s" or "1500ms" (got ${JSON.stringify(v.at)})`);
+      atMs = ms!;
+      if (atMs < prev) fail(`"at" ${JSON.stringify(v.at)} is earlier than the entry before it; entries run in order`);
+    } else if ('after' in v) {
+      const ms = parseDuration(v.after);
+      if (ms === null) fail(`"after" must be a duration like "10s" (got ${JSON.stringify(v.after)})`);
+      atMs = prev + ms!;
+    } else {
+      fail('needs a time: "at" (from the start) or "after" (since the entry before)');
+    }
+    const allowed = new Set(['do', 'at', 'after', ...spec.required, ...spec.optional]);
+    for (const k of Object.keys(v)) if (!allowed.has(k)) fail(`unknown field "${k}" for "${type}" (it takes ${[...spec.required, ...spec.optional].join(', ') || 'no other fields'})`);
+    for (const k of spec.required) if (v[k] === undefined) fail(`"${type}" needs "${k}"`);
+    for (const k of [...spec.required, ...spec.optional]) {
+      if (v[k] === undefined) continue;
+      if (NODE_FIELDS.has(k)) {
+        if (typeof v[k] !== 'string' || !nodes.has(v[k] as string)) fail(`"${k}": no node named ${JSON.stringify(v[k])} in this cluster (nodes: ${[...nodes].join(', ')})`);
+      } else if (ENUMS[k]) {
+        if (!ENUMS[k].includes(v[k] as string)) fail(`"${k}" must be one of ${ENUMS[k].join(', ')} (got ${JSON.stringify(v[k])})`);
+      } else if (k === 'both' || k === 'enabled') {
+        if (typeof v[k] !== 'boolean') fail(`"${k}" must be true or false`);
+      } else if (k === 'rps') {
+        if (typeof v[k] !== 'number' || !Number.isInteger(v[k]) || (v[k] as number) < 0 || (v[k] as number) > 10_000) fail('"rps" must be an integer from 0 to 10000');
+      } else if (k === 'pod') {
+        if (typeof v[k] !== 'string') fail('"pod" must be a pod name');
+      }
+    }
+    if ((type === 'cut' || type === 'heal') && v.from === v.to) fail('a link needs two different nodes');
+    const { do: _d, at: _a, after: _af, ...fields } = v;
+    out.push({ atMs: atMs!, action: { type, ...fields } as SimAction, entry, line });
+    prev = atMs!;
+  });
+  return out;
+}
+
+/** Plays timed actions: each is returned by poll() on the first tick at or after its time. */
+export class ScriptDriver implements Driver {
+  private next = 0;
+  constructor(readonly entries: TimedAction[]) {}
+
+  poll(state: State): DriverOutput {
+    const actions: SimAction[] = [];
+    while (this.next < this.entries.length && this.entries[this.next].atMs <= state.t) actions.push(this.entries[this.next++].action);
+    return { actions, say: [], markers: [], checks: [] };
+  }
+
+  done(): boolean {
+    return this.next >= this.entries.length;
+  }
+
+  /** Simulated time of the next action, or null. Lets the runner skip ahead in big steps. */
+  nextAt(): number | null {
+    return this.next < this.entries.length ? this.entries[this.next].atMs : null;
+  }
+
+  describe(): string[] {
+    return this.entries.map((e) => `${e.atMs / 1000}s ${describeAction(e.action)}`);
+  }
+}

@@ -1,0 +1,48 @@
+// The NDJSON "snapshot" line (SPEC §4): what a person or a test wants to know at a moment.
+import type { State } from '../sim/types.js';
+import { etcdView, lbView, leaseView, LEASES, mastersView, verdict, workloadsView } from '../sim/views.js';
+
+export function snapshotLine(s: State) {
+  const v = verdict(s);
+  const etcd = etcdView(s);
+  const lb = lbView(s);
+  const w = workloadsView(s);
+  return {
+    type: 'snapshot',
+    t: s.t,
+    verdict: v.text,
+    topology: s.config.topology,
+    nodes: Object.fromEntries(s.nodeOrder.map((id) => [id, { kind: s.nodes[id].kind, state: s.nodes[id].state, partitioned: !!s.network.partitioned[id] }])),
+    masters: mastersView(s).map((m) => ({
+      id: m.id,
+      node: m.node,
+      partitioned: m.isolated,
+      apiserver: { state: m.apiserver.state, ready: !!m.apiserver.ready, ...(m.apiserver.detail ? { reason: m.apiserver.detail } : {}) },
+      controllerManager: { state: m.controllerManager.state, leader: !!m.controllerManager.leading },
+      scheduler: { state: m.scheduler.state, leader: !!m.scheduler.leading },
+      etcd: m.etcd.state === 'absent' ? null : { state: m.etcd.state, role: m.etcd.role },
+    })),
+    etcd: {
+      leader: etcd.leader,
+      term: etcd.term,
+      quorum: etcd.quorum,
+      voters: etcd.voters,
+      serving: etcd.serving,
+      hasQuorum: etcd.hasQuorum,
+      revision: etcd.revision,
+      members: etcd.members.map((m) => ({ id: m.id, host: m.host, role: m.role, term: m.term, commitIndex: m.commitIndex, revision: m.appliedRevision })),
+    },
+    leases: LEASES.map(({ name }) => {
+      const l = leaseView(s, name);
+      return { name, holder: l.holder, holderHost: l.holderHost, transitions: l.transitions, sinceRenewMs: l.sinceRenewMs, expiresInMs: l.expiresInMs, leaders: l.leaders.length };
+    }),
+    lb: {
+      vip: lb.vipHolder,
+      algorithm: lb.algorithm,
+      check: s.config.knobs.lbCheck,
+      backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, share: Number(b.share.toFixed(3)) })),
+    },
+    requests: { ok: s.traffic.ok, failed: s.traffic.failed, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps },
+    pods: { desired: w.desired, running: w.running, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, stalledReason: w.stalledReason },
+  };
+}
