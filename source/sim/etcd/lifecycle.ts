@@ -1,7 +1,8 @@
 // Members stopping (with leadership transfer), crashing, starting, joining and leaving.
 import type { EtcdMember, State } from '../types.js';
 import { emit, causeOf } from '../events.js';
-import { reachable, resetRandomizedElectionTimeout, serving, quorum } from './cluster.js';
+import { reachable, serving, quorum } from './cluster.js';
+import { reset } from './roles.js';
 import { lastIndex } from './log.js';
 import { newOutbox, send } from './messages.js';
 import { bcastAppend, maybeCommit, sendAppend } from './replication.js';
@@ -11,14 +12,8 @@ import { settle } from './tick.js';
 
 /** What a process loses when it stops: everything but the persisted HardState and log. */
 function dropVolatile(s: State, m: EtcdMember): void {
+  reset(s, m, m.term);
   m.role = 'follower';
-  m.leader = null;
-  m.electionElapsed = 0;
-  m.heartbeatElapsed = 0;
-  resetRandomizedElectionTimeout(s, m);
-  m.votes = {};
-  m.progress = {};
-  m.leadTransferee = null;
   m.noLeaderTicks = 0;
 }
 

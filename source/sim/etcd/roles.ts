@@ -5,7 +5,8 @@ import { resetRandomizedElectionTimeout, voters } from './cluster.js';
 import { lastIndex } from './log.js';
 
 /** etcd's reset(term): new term forgets the vote; timers, votes and progress start over. */
-function reset(s: State, m: EtcdMember, term: number): void {
+/** Volatile state back to a fresh start at `term` (the vote is kept when the term does not change). */
+export function reset(s: State, m: EtcdMember, term: number): void {
   if (m.term !== term) {
     m.term = term;
     m.vote = null;
