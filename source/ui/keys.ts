@@ -1,0 +1,22 @@
+// Every key of the dashboard, for the help overlay, the footer and the tests.
+export const KEYS: [string, string][] = [
+  ['↑ ↓ / j k', 'select a node'],
+  ['Enter or :', 'action menu for the selected node'],
+  ['c', 'crash the selected node (hard, no goodbye)'],
+  ['s', 'stop it gracefully'],
+  ['r', 'recover it'],
+  ['p', 'partition it from all others / heal it'],
+  ['x', 'heal every partition and cut link'],
+  ['t', 'switch etcd topology: stacked ⇄ external'],
+  ['m', 'cluster menu: masters, etcd members, LB, request rate, PreVote'],
+  ['space', 'pause / resume'],
+  ['.', 'step one tick (100 ms) and pause'],
+  ['+ / -', 'speed ×2 / ÷2'],
+  ['[ / ]', 'rewind / forward 5 s through history (acting in the past forks)'],
+  ['Tab', 'next pane (compact layout)'],
+  ['l', 'lessons'],
+  ['Enter (lesson)', 'next step of a lesson when it waits'],
+  ['?', 'this help'],
+  ['Esc', 'close whatever is open'],
+  ['q / Ctrl+C', 'quit'],
+];

@@ -1,0 +1,105 @@
+// Panes are built as lines of styled segments, so the layout can count rows and columns exactly
+// (the frame must stay within the terminal: at most rows - 1 lines, never wider than cols).
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'off' | 'info' | 'accent' | 'plain';
+
+export interface Seg {
+  t: string;
+  tone?: Tone;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+}
+
+export type Line = Seg[];
+
+export const seg = (t: string, tone: Tone = 'plain', extra: Omit<Seg, 't' | 'tone'> = {}): Seg => ({ t, tone, ...extra });
+
+export function lineWidth(l: Line): number {
+  let n = 0;
+  for (const s of l) n += [...s.t].length;
+  return n;
+}
+
+/** Cuts a line to `width` columns, ending with … when something was cut. */
+export function clip(l: Line, width: number): Line {
+  if (width <= 0) return [];
+  if (lineWidth(l) <= width) return l;
+  const out: Line = [];
+  let left = width - 1;
+  for (const s of l) {
+    const chars = [...s.t];
+    if (chars.length <= left) {
+      out.push(s);
+      left -= chars.length;
+    } else {
+      if (left > 0) out.push({ ...s, t: chars.slice(0, left).join('') });
+      break;
+    }
+  }
+  out.push(seg('…', 'plain', { dim: true }));
+  return out;
+}
+
+export function pad(text: string, width: number): string {
+  const n = [...text].length;
+  return n >= width ? [...text].slice(0, width).join('') : text + ' '.repeat(width - n);
+}
+
+export function padStart(text: string, width: number): string {
+  const n = [...text].length;
+  return n >= width ? text : ' '.repeat(width - n) + text;
+}
+
+/** Word-wraps plain text to `width` columns. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    if (cur && [...cur].length + 1 + [...word].length > width) {
+      out.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+    while ([...cur].length > width) {
+      out.push([...cur].slice(0, width).join(''));
+      cur = [...cur].slice(width).join('');
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** mm:ss.t of simulated milliseconds. */
+export function clock(ms: number): string {
+  const t = Math.max(0, ms);
+  const m = Math.floor(t / 60_000);
+  const s = Math.floor((t % 60_000) / 1000);
+  const d = Math.floor((t % 1000) / 100);
+  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${d}`;
+}
+
+/** "4.2s" / "12s" / "3m05s" */
+export function secs(ms: number): string {
+  const s = ms / 1000;
+  if (Math.abs(s) < 10) return `${s.toFixed(1)}s`;
+  if (Math.abs(s) < 120) return `${Math.round(s)}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`;
+}
+
+/** A horizontal bar of `width` cells filled to `fraction`. */
+export function bar(fraction: number, width: number, ascii = false): string {
+  const f = Math.max(0, Math.min(1, fraction));
+  const full = Math.round(f * width);
+  return (ascii ? '#' : '█').repeat(full) + (ascii ? '.' : '░').repeat(width - full);
+}
+
+const SPARK = '▁▂▃▄▅▆▇█';
+/** A sparkline of the last `width` values (0 shows as the lowest bar, or a space if all are 0). */
+export function sparkline(values: number[], width: number): string {
+  const v = values.slice(-width);
+  const max = Math.max(0, ...v);
+  const s = v.map((x) => (max === 0 ? '▁' : SPARK[Math.min(7, Math.floor((x / max) * 7.999))]));
+  return ' '.repeat(Math.max(0, width - s.length)) + s.join('');
+}

@@ -1,0 +1,39 @@
+// Load-balancer pane: VIP, backends UP/DOWN with check counters, traffic share, errors, sparkline.
+import type { State } from '../../sim/types.js';
+import { lbView } from '../../sim/views.js';
+import { type Line, seg, pad, padStart, bar, sparkline } from '../lines.js';
+import { look } from '../glyphs.js';
+
+export function lbPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
+  const v = lbView(s);
+  const out: Line[] = [];
+  for (const n of v.nodes) {
+    const sel = selected === n.id;
+    const st = s.nodes[n.id]?.state ?? 'crashed';
+    const l = st === 'up' ? (s.network.partitioned[n.id] ? { glyph: '⊘', word: 'partitioned', tone: 'warn' as const } : look('up')) : look(st);
+    out.push([
+      seg(sel ? '▶ ' : '  ', 'accent', { bold: true }),
+      seg(pad(n.id, 6), 'plain', { bold: true, inverse: sel }),
+      seg(` ${l.glyph} ${l.word}`, l.tone),
+      seg(n.vip ? '  ◆ VIP' : '', 'accent', { bold: true }),
+    ]);
+  }
+  out.push([seg(`  ${v.algorithm} · ${v.check} · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true })]);
+  const bw = Math.max(4, Math.min(16, width - 46));
+  for (const b of v.backends) {
+    const l = look(b.status);
+    const counter = b.status === 'UP' ? (b.checkFail ? `fail ${b.checkFail}/${s.config.knobs.fall}` : 'checks ok') : `rise ${b.checkOk}/${s.config.knobs.rise}`;
+    out.push([
+      seg(`  ${pad(b.id, 9)}`, 'plain'),
+      seg(`${l.glyph} ${pad(l.word, 5)}`, l.tone, { bold: true }),
+      seg(pad(counter, 11), b.checkFail ? 'warn' : 'plain', { dim: !b.checkFail }),
+      seg(bar(b.share, bw, ascii), 'info'),
+      seg(` ${padStart(String(Math.round(b.share * 100)), 3)}%`, 'plain'),
+      seg(b.errorsPerSec > 0 ? ` ${b.errorsPerSec.toFixed(1)} err/s` : '', 'bad'),
+    ]);
+  }
+  const sw = Math.max(10, Math.min(60, width - 14));
+  const errs = v.errorHistory;
+  out.push([seg('  errors/s ', 'plain', { dim: true }), seg(sparkline(errs, sw), errs.slice(-sw).some((x) => x > 0) ? 'bad' : 'off')]);
+  return out;
+}

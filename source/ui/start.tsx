@@ -1,0 +1,101 @@
+// Starts the dashboard in the real terminal: alternate screen, hidden cursor, signals that restore
+// the terminal, optional recording (--record) and keystroke script (--script).
+import React from 'react';
+import { render } from 'ink';
+import type { Config } from '../sim/types.js';
+import { createState } from '../sim/create.js';
+import { createSession } from '../sim/session.js';
+import type { Driver } from '../sim/driver.js';
+import { App, type LessonChoice, type StartedLesson } from './app.js';
+import { startInteractiveRecording, loadKeyScript, runKeyScript, createScriptedStdin, type InteractiveRecording, type KeyScriptRun } from '../record/index.js';
+
+export interface DashboardOptions {
+  config: Config;
+  speed: number;
+  /** A lesson to run from the start: its driver and title. */
+  lesson?: { title: string; driver: Driver; config: Config } | null;
+  keyScriptPath?: string;
+  recordPath?: string;
+  noColor: boolean;
+  lessons?: LessonChoice[];
+  startLesson?: (name: string) => StartedLesson | null;
+}
+
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+const CURSOR_HIDE = '\u001b[?25l';
+const CURSOR_SHOW = '\u001b[?25h';
+
+export async function startDashboard(opts: DashboardOptions): Promise<number> {
+  const out = process.stdout;
+  let rec: InteractiveRecording | null = null;
+  let recordError: string | null = null;
+  if (opts.recordPath) {
+    rec = startInteractiveRecording(opts.recordPath, {
+      title: 'kube-ha-lab',
+      onError: (m) => {
+        recordError = m;
+      },
+    });
+  }
+  let keys: KeyScriptRun | null = null;
+  let scripted: ReturnType<typeof createScriptedStdin> | null = null;
+  if (opts.keyScriptPath) {
+    const loaded = loadKeyScript(opts.keyScriptPath);
+    if (!loaded.ok) {
+      rec?.stop();
+      process.stderr.write(`kube-ha-lab: ${loaded.error}\n`);
+      return 2;
+    }
+    scripted = createScriptedStdin(process.stdin);
+    const stdin = scripted;
+    keys = runKeyScript(loaded.value, (k) => stdin.pushKeys(k), undefined, { onMarker: (m) => rec?.marker(m) });
+  }
+  const config = opts.lesson ? opts.lesson.config : opts.config;
+  const session = createSession(createState(config), { speed: opts.speed });
+  const stdout = (rec?.stdout ?? out) as NodeJS.WriteStream;
+  stdout.write(ALT_SCREEN_ON + CURSOR_HIDE);
+
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    const finish = (code: number) => {
+      if (finished) return;
+      finished = true;
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      keys?.cancel();
+      try {
+        app.unmount();
+      } catch {
+        // already unmounted
+      }
+      stdout.write(CURSOR_SHOW + ALT_SCREEN_OFF);
+      rec?.stop();
+      scripted?.close();
+      if (recordError) process.stderr.write(`kube-ha-lab: ${recordError}\n`);
+      else if (opts.recordPath) process.stderr.write(`kube-ha-lab: recording saved to ${opts.recordPath}\n`);
+      resolve(code);
+    };
+    const onSignal = () => finish(0);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    const app = render(
+      <App
+        session={session}
+        noColor={opts.noColor}
+        lessons={opts.lessons}
+        startLesson={opts.startLesson}
+        driver={opts.lesson?.driver ?? null}
+        driverTitle={opts.lesson?.title}
+        onQuit={() => setImmediate(() => finish(0))}
+      />,
+      {
+        stdout,
+        stdin: (scripted ?? process.stdin) as NodeJS.ReadStream,
+        exitOnCtrlC: false,
+        patchConsole: true,
+      },
+    );
+    app.waitUntilExit().then(() => finish(0), () => finish(1));
+  });
+}
