@@ -196,13 +196,20 @@ export function App(props: AppProps) {
   }, [props.cols, props.rows]);
 
   const frameMs = props.frameMs ?? 100;
+  // Simulated time owed but not yet run (frames shorter than a tick add up).
+  const owed = useRef(0);
   useEffect(() => {
     if (props.autoTick === false) return;
     const timer = setInterval(() => {
       setSession((s) => {
         if (s.paused || isRewound(s)) return s;
         const log = lessonRef.current;
-        const next = advanceDriven(s, frameMs * s.speed, driverRef.current, log);
+        const tickMs = s.live.config.tickMs;
+        owed.current += frameMs * s.speed;
+        const ms = Math.floor(owed.current / tickMs) * tickMs;
+        owed.current -= ms;
+        if (ms === 0) return s;
+        const next = advanceDriven(s, ms, driverRef.current, log);
         if (log) setLesson({ ...log });
         return next;
       });

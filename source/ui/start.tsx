@@ -76,9 +76,14 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
       else if (opts.recordPath) process.stderr.write(`kube-ha-lab: recording saved to ${opts.recordPath}\n`);
       resolve(code);
     };
-    const onSignal = () => finish(0);
-    process.on('SIGTERM', onSignal);
-    process.on('SIGHUP', onSignal);
+    // Ink's exit hook would re-raise the signal and kill the process before the promise settles:
+    // clean up first (terminal writes are synchronous), then exit on our own terms.
+    const onSignal = () => {
+      finish(0);
+      process.exit(0);
+    };
+    process.prependListener('SIGTERM', onSignal);
+    process.prependListener('SIGHUP', onSignal);
     const app = render(
       <App
         session={session}

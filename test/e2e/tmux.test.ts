@@ -1,0 +1,63 @@
+// The built CLI in a real terminal (tmux): start the dashboard, crash a master with keys, see it on
+// screen, quit with q, and check the terminal is given back (alternate screen left, cursor shown).
+import { describe, expect, it, afterAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CLI, ROOT } from '../cli/run-cli.js';
+
+const session = `kha-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+
+async function waitScreen(pred: (s: string) => boolean, what: string, ms = 15_000): Promise<string> {
+  const end = Date.now() + ms;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (pred(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+}
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
+});
+
+describe('the dashboard in a real terminal', () => {
+  it('starts, shows a crash, quits with q and restores the terminal', async () => {
+    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+    expect(existsSync(CLI)).toBe(true);
+    // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
+      `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
+    await waitScreen((s) => s.includes('API writes OK') && s.includes('master-1'), 'the dashboard');
+    // master-1 is selected at start; c crashes it.
+    tmux('send-keys', '-t', session, 'c');
+    const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
+    expect(crashed).toMatch(/etcd quorum 2\/3/);
+    tmux('send-keys', '-t', session, 'q');
+    const after = await waitScreen((s) => s.includes('EXITED rc=0'), 'the program to exit');
+    // The dashboard was drawn on the alternate screen: after quitting, none of it is left behind.
+    expect(after).not.toContain('API writes');
+    expect(after).not.toContain('Masters');
+    const cursor = tmux('display', '-p', '-t', session, '#{cursor_flag}').trim();
+    expect(cursor).toBe('1');
+  }, 60_000);
+
+  it('SIGTERM also restores the terminal', async () => {
+    if (!hasTmux) throw new Error('tmux is not installed');
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT,
+      `NODE_ENV=production node ${CLI} --seed 4; echo "EXITED rc=$?"; sleep 60`);
+    await waitScreen((s) => s.includes('API writes OK'), 'the dashboard');
+    const pid = tmux('display', '-p', '-t', session, '#{pane_pid}').trim();
+    // The shell's child is the dashboard.
+    const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(child), 'SIGTERM');
+    const after = await waitScreen((s) => s.includes('EXITED'), 'exit after SIGTERM');
+    expect(after).toContain('EXITED rc=0');
+    expect(after).not.toContain('API writes');
+  }, 60_000);
+});

@@ -1,0 +1,155 @@
+// The dashboard driven by keys, as a person uses it, checked on the frames it draws.
+import { describe, expect, it } from 'vitest';
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { App } from '../../source/ui/app.js';
+import { createSession } from '../../source/sim/session.js';
+import { bootedSession, renderApp, waitFor, press, KEY, stripAnsi } from './helpers.js';
+import { KEYS } from '../../source/ui/keys.js';
+
+function kcmHost(frame: string): string | null {
+  const m = /controller-manager\s+★ (master-\d|\(none\))/.exec(frame);
+  return m ? m[1] : null;
+}
+
+describe('dashboard', () => {
+  it('shows the verdict and every pane', () => {
+    const { frame, unmount } = renderApp({ session: bootedSession() });
+    const f = frame();
+    expect(f).toContain('API writes OK');
+    expect(f).toMatch(/etcd quorum 3\/3/);
+    for (const t of ['Masters', 'Leases', 'Load balancer', 'etcd', 'Workloads', 'Events']) expect(f).toContain(t);
+    unmount();
+  });
+
+  it('crash the KCM leader: the leases pane shows the old holder and a countdown, then a new holder ~20 s later', async () => {
+    const session = bootedSession(3);
+    const r = renderApp({ session, rows: 45 });
+    const before = kcmHost(r.frame());
+    expect(before).toMatch(/^master-\d$/);
+    // Select the holder's master with ↓ / ↑ and crash it with c.
+    for (let i = 0; i < 12 && !r.frame().includes(`▶ ${before}`); i++) await press(r.stdin, KEY.down);
+    expect(r.frame()).toContain(`▶ ${before}`);
+    await press(r.stdin, 'c');
+    await waitFor(() => r.frame().includes('crashed'), 'the crash to show');
+    // A few ticks later (.) the lease is still the old holder's, with a countdown.
+    for (let i = 0; i < 5; i++) await press(r.stdin, '.');
+    expect(kcmHost(r.frame())).toBe(before);
+    expect(r.frame()).toMatch(/expires in \d+(\.\d)?s/);
+    // Step the clock ~22 simulated seconds: a new session prop moves time on.
+    let s = session;
+    const { stepTicks, dispatch } = await import('../../source/sim/session.js');
+    s = dispatch(s, { type: 'crash', target: before! });
+    s = stepTicks(s, 230);
+    r.rerender(<App session={s} autoTick={false} cols={120} rows={45} noColor />);
+    await waitFor(() => kcmHost(r.frame()) !== before, 'a new KCM holder');
+    expect(kcmHost(r.frame())).toMatch(/^master-\d$/);
+    expect(r.frame()).toMatch(/transitions 1/);
+    r.unmount();
+  });
+
+  it('pause freezes the frame; resume moves time again', async () => {
+    const r = render(<App session={bootedSession(4, false)} autoTick frameMs={20} cols={120} rows={40} noColor />);
+    const frame = () => stripAnsi(r.lastFrame() ?? '');
+    const clock = () => /⏱ (\d\d:\d\d\.\d)/.exec(frame())?.[1];
+    await waitFor(() => clock() !== '00:05.0', 'time to move');
+    await press(r.stdin, ' ');
+    await waitFor(() => frame().includes('PAUSED'), 'PAUSED');
+    const a = frame();
+    await new Promise((res) => setTimeout(res, 200));
+    expect(frame()).toBe(a);
+    await press(r.stdin, ' ');
+    const t1 = clock();
+    await waitFor(() => clock() !== t1, 'time to move after resume');
+    r.unmount();
+  });
+
+  it('? shows the help overlay listing every key; Esc closes it', async () => {
+    const r = renderApp({ session: bootedSession(), rows: 40 });
+    await press(r.stdin, '?');
+    await waitFor(() => r.frame().includes('Keys'), 'help');
+    for (const [k] of KEYS) expect(r.frame()).toContain(k);
+    await press(r.stdin, KEY.esc);
+    await waitFor(() => r.frame().includes('Masters'), 'the panes back');
+    r.unmount();
+  });
+
+  it('Enter opens the action menu for the selection, Esc closes it, choosing applies the action', async () => {
+    const r = renderApp({ session: bootedSession() });
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => r.frame().includes('Actions on master-1'), 'menu');
+    expect(r.frame()).toContain('crash master-1');
+    expect(r.frame()).toContain('kill controller-manager on master-1');
+    await press(r.stdin, KEY.esc);
+    await waitFor(() => !r.frame().includes('Actions on master-1'), 'menu closed');
+    await press(r.stdin, KEY.enter);
+    await waitFor(() => r.frame().includes('Actions on master-1'), 'menu again');
+    await press(r.stdin, KEY.enter); // first item: crash
+    await waitFor(() => /master-1\s+✖ crashed/.test(r.frame()), 'master-1 crashed');
+    r.unmount();
+  });
+
+  it('[ rewinds through history while paused and says so', async () => {
+    const { stepTicks } = await import('../../source/sim/session.js');
+    const s = stepTicks(bootedSession(5), 200);
+    const r = renderApp({ session: s });
+    const t0 = /⏱ (\S+)/.exec(r.frame())?.[1];
+    await press(r.stdin, '[');
+    await waitFor(() => r.frame().includes('REWOUND'), 'REWOUND');
+    expect(/⏱ (\S+)/.exec(r.frame())?.[1]).not.toBe(t0);
+    r.unmount();
+  });
+
+  it('t switches the etcd topology', async () => {
+    const r = renderApp({ session: bootedSession() });
+    await press(r.stdin, 't');
+    await waitFor(() => r.frame().includes('external etcd'), 'external');
+    expect(r.frame()).toContain('etcd-1');
+    r.unmount();
+  });
+
+  for (const [cols, rows] of [[80, 24], [60, 15], [100, 30], [200, 60], [120, 20]] as const) {
+    it(`fits ${cols}x${rows}: at most rows - 1 lines, none wider than the terminal`, async () => {
+      const r = renderApp({ session: bootedSession(6), cols, rows });
+      for (const key of ['', '\t', '\t', '?', KEY.esc, KEY.enter, KEY.esc, 'm']) {
+        if (key) await press(r.stdin, key);
+        const lines = r.frame().split('\n');
+        expect(lines.length).toBeLessThanOrEqual(rows - 1);
+        for (const l of lines) expect([...l].length).toBeLessThanOrEqual(cols);
+      }
+      r.unmount();
+    });
+  }
+
+  it('below 60x15 it asks for a bigger terminal', () => {
+    const r = renderApp({ session: bootedSession(), cols: 50, rows: 12 });
+    expect(r.frame()).toMatch(/Terminal too small.*60×15/);
+    r.unmount();
+  });
+
+  it('compact layout: Tab cycles panes', async () => {
+    const r = renderApp({ session: bootedSession(), cols: 80, rows: 24 });
+    expect(r.frame()).toContain('Masters  (Tab: next pane 1/6)');
+    await press(r.stdin, KEY.tab);
+    await waitFor(() => r.frame().includes('Leases  (Tab: next pane 2/6)'), 'leases pane');
+    r.unmount();
+  });
+
+  it('NO_COLOR: no colour escape codes', () => {
+    const r = render(<App session={bootedSession()} autoTick={false} cols={120} rows={40} noColor />);
+    expect(r.lastFrame()).not.toMatch(/\u001b\[3[0-9]m|\u001b\[9[0-9]m/);
+    r.unmount();
+    const c = render(<App session={bootedSession()} autoTick={false} cols={120} rows={40} noColor={false} />);
+    // Ink's colour support depends on the test terminal; with colour allowed the frame still renders.
+    expect(stripAnsi(c.lastFrame() ?? '')).toContain('API writes OK');
+    c.unmount();
+  });
+
+  it('keys at odd moments do not crash it (menus open, paused, rewound)', async () => {
+    const r = renderApp({ session: createSession(bootedSession().state, { paused: true }) });
+    const keys = ['m', KEY.down, KEY.down, KEY.esc, '[', '[', 'c', ']', ']', ']', ':', 'j', 'k', '1', KEY.esc, '+', '+', '-', '.', 'l', KEY.esc, 'x', 'p', 'p', 's', 'r'];
+    for (const k of keys) await press(r.stdin, k);
+    expect(r.frame()).toContain('kube-ha-lab');
+    r.unmount();
+  });
+});
