@@ -3,6 +3,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import SelectInput from 'ink-select-input';
+import chalk from 'chalk';
 import type { Session } from '../sim/session.js';
 import { dispatch, isRewound } from '../sim/session.js';
 import type { Action, SimAction } from '../sim/actions.js';
@@ -68,27 +69,32 @@ interface Menu {
   items: MenuItem[];
 }
 
-const TONE_COLOR: Record<Tone, string | undefined> = {
-  ok: 'green', warn: 'yellow', bad: 'red', off: 'gray', info: 'cyan', accent: 'magenta', plain: undefined,
+const TONE_STYLE: Record<Tone, ((t: string) => string) | null> = {
+  ok: chalk.green, warn: chalk.yellow, bad: chalk.red, off: chalk.gray, info: chalk.cyan, accent: chalk.magenta, plain: null,
 };
 
-function SegText({ s, noColor }: { s: Seg; noColor: boolean }) {
-  return (
-    <Text color={noColor ? undefined : TONE_COLOR[s.tone ?? 'plain']} bold={s.bold} dimColor={!noColor && s.dim} inverse={s.inverse}>
-      {s.t}
-    </Text>
-  );
+/** One styled segment as terminal text (no colour at all when noColor). */
+function styled(s: Seg, noColor: boolean): string {
+  let t = s.t;
+  if (!noColor) {
+    const tone = TONE_STYLE[s.tone ?? 'plain'];
+    if (tone) t = tone(t);
+    if (s.dim) t = chalk.dim(t);
+  }
+  if (s.bold) t = chalk.bold(t);
+  if (s.inverse) t = chalk.inverse(t);
+  return t;
 }
 
+/**
+ * A block of lines as ONE Text node: the lines are already cut to the width, so Ink has almost
+ * no layout work to do (a node per segment cost ~3× more per frame).
+ */
 function Lines({ lines, width, noColor }: { lines: Line[]; width: number; noColor: boolean }) {
+  const text = lines.map((l) => clip(l, width).map((s) => styled(s, noColor)).join('') || ' ').join('\n');
   return (
-    <Box flexDirection="column" width={width}>
-      {lines.map((l, i) => (
-        <Text key={i} wrap="truncate">
-          {clip(l, width).map((s, j) => <SegText key={j} s={s} noColor={noColor} />)}
-          {l.length === 0 ? ' ' : ''}
-        </Text>
-      ))}
+    <Box width={width} flexShrink={0}>
+      <Text wrap="truncate">{text}</Text>
     </Box>
   );
 }
@@ -180,8 +186,13 @@ export function App(props: AppProps) {
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
   const ascii = false;
 
-  // A new session from outside (the recorder renders frames by passing snapshots in).
-  useEffect(() => setSession(props.session), [props.session]);
+  // A new session from outside (the recorder and tests render frames by passing sessions in):
+  // adopt it during render, as React recommends for state derived from a prop.
+  const [sessionProp, setSessionProp] = useState(props.session);
+  if (props.session !== sessionProp) {
+    setSessionProp(props.session);
+    setSession(props.session);
+  }
 
   useEffect(() => {
     if (props.cols !== undefined || props.rows !== undefined || !stdout) return;
@@ -368,11 +379,11 @@ export function layout(x: LayoutIn): Frame {
   const budget = rows - 1;
   const v = verdict(s);
   const status = session.cursor !== null
-    ? seg(` ⏪ REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
-    : session.paused ? seg(' ⏸ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
+    ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
+    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
   const top: Line[] = [
     [
-      seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`⏱ ${clock(s.t)}`, 'plain', { bold: true }),
+      seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
       seg(`  ×${session.speed}  `), status,
       seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
       seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
@@ -392,7 +403,7 @@ export function layout(x: LayoutIn): Frame {
   if (x.lesson) {
     const passed = x.lesson.checks.filter((c) => c.ok).length;
     const failed = x.lesson.checks.length - passed;
-    top.push([seg(` 📖 ${x.lesson.title}`, 'info', { bold: true }), seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'), seg(x.lesson.done ? '  (finished)' : '', 'plain', { dim: true })]);
+    top.push([seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }), seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'), seg(x.lesson.done ? '  (finished)' : '', 'plain', { dim: true })]);
     const last = x.lesson.checks[x.lesson.checks.length - 1];
     if (last) top.push([seg(`   ${last.ok ? '✓' : '✗'} ${last.expect}`, last.ok ? 'ok' : 'bad'), seg(last.ok ? '' : ` (saw ${last.actual})`, 'plain', { dim: true })]);
   }
