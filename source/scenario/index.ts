@@ -1,0 +1,87 @@
+// Scenarios and built-in lessons: list, load (a name or a file), configure, drive, run headless.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config, State } from '../sim/types.js';
+import type { CheckResult } from '../sim/driver.js';
+import { createState } from '../sim/create.js';
+import { advance, apply } from '../sim/engine.js';
+import { parseScenario, ScenarioError, type Scenario } from './load.js';
+import { ScenarioDriver } from './driver.js';
+
+export type { Scenario } from './load.js';
+export { ScenarioDriver, type LessonView } from './driver.js';
+export { ScenarioError, parseScenario } from './load.js';
+
+/** The folder of built-in lessons, shipped beside dist/ in the package. */
+export function lessonsDir(): string | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'scenarios');
+    if (existsSync(candidate) && existsSync(path.join(dir, 'package.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+function builtinFiles(): string[] {
+  const dir = lessonsDir();
+  if (!dir) return [];
+  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
+}
+
+const nameOf = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, '');
+
+export function listScenarios(): { name: string; title: string; description: string }[] {
+  return builtinFiles().map((f) => {
+    const s = parseScenario(readFileSync(f, 'utf8'), f, nameOf(f));
+    return { name: s.name, title: s.title, description: s.description };
+  });
+}
+
+export function loadScenario(nameOrPath: string): { ok: true; scenario: Scenario; source: string } | { ok: false; error: string } {
+  const builtin = builtinFiles().find((f) => nameOf(f) === nameOrPath || nameOf(f).replace(/^\d+-/, '') === nameOrPath);
+  const file = builtin ?? nameOrPath;
+  if (!builtin && !existsSync(file)) {
+    const names = builtinFiles().map(nameOf);
+    return { ok: false, error: `no scenario "${nameOrPath}": not a built-in lesson (${names.join(', ')}) nor a file` };
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, error: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+  try {
+    return { ok: true, scenario: parseScenario(text, builtin ? path.basename(file) : file, nameOf(file)), source: text };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+export function scenarioConfig(scenario: Scenario, seedOverride?: number): Config {
+  return seedOverride === undefined ? scenario.config : { ...scenario.config, seed: seedOverride };
+}
+
+export function scenarioDriver(scenario: Scenario, opts: { interactive?: boolean } = {}): ScenarioDriver {
+  return new ScenarioDriver(scenario, opts.interactive ?? false);
+}
+
+/** Runs a scenario to its end (plus a tail) without a UI: for tests, benches and the CLI. */
+export function runScenarioHeadless(scenario: Scenario, opts: { seed?: number; tailMs?: number; maxMs?: number } = {}): { state: State; checks: CheckResult[]; ok: boolean } {
+  let s = createState(scenarioConfig(scenario, opts.seed));
+  const d = scenarioDriver(scenario);
+  const checks: CheckResult[] = [];
+  const max = opts.maxMs ?? 3_600_000;
+  let doneAt: number | null = null;
+  while (s.t < max) {
+    const out = d.poll(s);
+    for (const a of out.actions) s = apply(s, a);
+    checks.push(...out.checks);
+    if (doneAt === null && d.done()) doneAt = s.t;
+    if (doneAt !== null && s.t >= doneAt + (opts.tailMs ?? 0)) break;
+    s = advance(s, 1);
+  }
+  return { state: s, checks, ok: checks.every((c) => c.ok) };
+}
