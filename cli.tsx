@@ -148,23 +148,26 @@ async function main(argv: string[]): Promise<number> {
     return usage('the dashboard needs an interactive terminal (a TTY). Try: kube-ha-lab --headless --duration 60s');
   }
   if (actionScript) return usage('--script: timed actions run with --headless; the dashboard takes a keystroke script ({"at": "1s", "key": "c"})');
-  const uiSpec = './source/ui/start.js';
-  const ui = (await import(uiSpec)) as { startDashboard(o: unknown): Promise<number> };
-  let lessons: { name: string; title: string }[] = [];
-  try {
-    const { listScenarios } = await import('./source/cli/scenario-adapter.js');
-    lessons = (await listScenarios()).map((l) => ({ name: l.name, title: l.title }));
-  } catch {
-    lessons = [];
-  }
+  const ui = await import('./source/ui/start.js');
+  const scen = await import('./source/scenario/index.js');
+  const { createState } = await import('./source/sim/create.js');
+  const { createSession } = await import('./source/sim/session.js');
+  const lessons = scen.listScenarios().map((l) => ({ name: l.name, title: l.title }));
+  const startLesson = (name: string) => {
+    const r = scen.loadScenario(name);
+    if (!r.ok) return null;
+    const config = scen.scenarioConfig(r.scenario);
+    return { title: r.scenario.title, driver: scen.scenarioDriver(r.scenario, { interactive: true }), session: createSession(createState(config), { speed: opts.speed }) };
+  };
   return ui.startDashboard({
     config: opts.config,
     speed: opts.speed,
-    scenario: scenario?.scenario,
+    lesson: scenario ? { title: scenario.title, driver: scenario.driver(true), config: scenario.config } : null,
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
     lessons,
+    startLesson,
   });
 }
 

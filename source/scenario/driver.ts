@@ -94,9 +94,11 @@ export class ScenarioDriver implements Driver {
     };
   }
 
+  /** Interactive lessons wait for Enter before each narrated step (or any step with pause: true). */
   private waitingForEnter(): boolean {
     const st = this.scenario.steps[this.next];
-    return this.interactive && !!st?.pause && !this.enterPressed;
+    if (!st || !this.interactive || this.enterPressed) return false;
+    return st.pause ?? !!st.say;
   }
 
   done(): boolean {

@@ -26,6 +26,21 @@ export interface LessonChoice {
   title: string;
 }
 
+/** What an interactive lesson driver offers beyond the Driver protocol (see source/scenario). */
+export interface InteractiveDriver extends Driver {
+  advance(): void;
+  answer(choice: number): void;
+  view(): {
+    title: string; step: number; total: number; say: string | null;
+    question: { text: string; choices: string[]; answered: number | null } | null;
+    waitingForEnter: boolean; done: boolean;
+  };
+}
+
+export function isInteractive(d: Driver | null): d is InteractiveDriver {
+  return !!d && typeof (d as Partial<InteractiveDriver>).view === 'function';
+}
+
 export interface StartedLesson {
   title: string;
   session: Session;
@@ -266,8 +281,10 @@ export function App(props: AppProps) {
         return;
       }
       if (key.tab) return setPane((p) => (p + (key.shift ? COMPACT_ORDER.length - 1 : 1)) % COMPACT_ORDER.length);
-      if (key.return && lesson && driverRef.current && 'advance' in driverRef.current) {
-        (driverRef.current as Driver & { advance(): void }).advance();
+      const d = driverRef.current;
+      if (key.return && isInteractive(d) && d.view().waitingForEnter) {
+        d.advance();
+        setLesson((l) => (l ? { ...l } : l));
         return;
       }
       if ((key.return || input === ':') && selected && s.nodes[selected]) return setMenu(nodeMenu(s, selected));
@@ -310,6 +327,19 @@ export function App(props: AppProps) {
     setSelected(started.session.state.nodeOrder.find((id) => started.session.state.nodes[id].kind === 'master') ?? null);
   }
 
+  // A lesson's prediction question opens as a menu before its fault runs.
+  useEffect(() => {
+    const d = driverRef.current;
+    if (!isInteractive(d) || menu || help) return;
+    const q = d.view().question;
+    if (q && q.answered === null) {
+      setMenu({
+        title: `Predict: ${q.text}`,
+        items: q.choices.map((c, i) => ({ label: c, value: `${i}`, run: () => d.answer(i) })),
+      });
+    }
+  }, [session, lesson, menu, help]);
+
   const onSelect = (item: { value: string }) => {
     const it = menu?.items.find((i) => i.value === item.value);
     if (!it) return setMenu(null);
@@ -321,7 +351,10 @@ export function App(props: AppProps) {
 
   const { cols, rows } = size;
   const frame = useMemo(
-    () => layout({ s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson, caption: props.caption, notice, ascii }),
+    () => layout({
+      s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,
+      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, ascii,
+    }),
     [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice],
   );
 
@@ -357,6 +390,7 @@ interface LayoutIn {
   help: boolean;
   menuRows: number;
   lesson: LessonLog | null;
+  lessonView: ReturnType<InteractiveDriver['view']> | null;
   caption?: string;
   notice: string | null;
   ascii: boolean;
@@ -399,11 +433,18 @@ export function layout(x: LayoutIn): Frame {
       seg(`scheduler ${v.schedulerLeader ?? 'none'}`, v.schedulerLeader ? 'ok' : 'bad', { bold: true }),
     ],
   ];
-  const captionText = x.caption ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined);
+  const view = x.lessonView;
+  const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
   if (x.lesson) {
     const passed = x.lesson.checks.filter((c) => c.ok).length;
     const failed = x.lesson.checks.length - passed;
-    top.push([seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }), seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'), seg(x.lesson.done ? '  (finished)' : '', 'plain', { dim: true })]);
+    top.push([
+      seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }),
+      seg(view ? `  step ${view.step}/${view.total}` : '', 'plain', { dim: true }),
+      seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'),
+      seg(view?.waitingForEnter ? '  ⏎ Enter: next step' : '', 'accent', { bold: true }),
+      seg(x.lesson.done || view?.done ? '  (finished)' : '', 'plain', { dim: true }),
+    ]);
     const last = x.lesson.checks[x.lesson.checks.length - 1];
     if (last) top.push([seg(`   ${last.ok ? '✓' : '✗'} ${last.expect}`, last.ok ? 'ok' : 'bad'), seg(last.ok ? '' : ` (saw ${last.actual})`, 'plain', { dim: true })]);
   }
