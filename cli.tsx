@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
         out: opts.record,
         title: scenario ? scenario.title : NAME,
         durationMs: opts.durationMs ?? undefined,
-        onError: (m) => process.stderr.write(`${NAME}: ${m}\n`),
+        onError: () => {}, // reported once below, from res.error
       });
       if (res.error) return usage(res.error);
       const failed = res.checks.filter((c) => !c.ok).length;

@@ -217,9 +217,6 @@ export function App(props: AppProps) {
       stdout.off('resize', onResize);
     };
   }, [stdout, props.cols, props.rows]);
-  useEffect(() => {
-    if (props.cols !== undefined || props.rows !== undefined) setSize({ cols: props.cols ?? 100, rows: props.rows ?? 30 });
-  }, [props.cols, props.rows]);
 
   const frameMs = props.frameMs ?? 100;
   // Simulated time owed but not yet run (frames shorter than a tick add up).
@@ -349,7 +346,9 @@ export function App(props: AppProps) {
     if (it.action) act(it.action);
   };
 
-  const { cols, rows } = size;
+  // A size given by props wins at once (no intermediate frame at the old size).
+  const cols = props.cols ?? size.cols;
+  const rows = props.rows ?? size.rows;
   const frame = useMemo(
     () => layout({
       s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,

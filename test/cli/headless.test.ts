@@ -109,6 +109,15 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['stray argument', ['crash'], /unexpected argument "crash"/],
     ['no TTY', [], /needs an interactive terminal.*--headless/],
     ['script file missing', ['--headless', '--script', 'nope.json'], /--script: cannot read nope.json/],
+    ['unwritable --record path', ['--headless', '--record', '/nonexistent-dir/demo.cast'], /--record .*does not exist/],
+    ['--record not a .cast', ['--headless', '--record', 'demo.txt'], /--record must name a .cast file/],
+    ['--record that cannot be opened', ['--headless', '--record', '/proc/demo.cast'], /cannot open \/proc\/demo.cast/],
+    ['bad --size', ['--headless', '--size', 'big'], /--size must be COLSxROWS/],
+    ['a keystroke script with --headless', ['--headless', '--script', 'test/fixtures/keys.json'], /a keystroke script drives the dashboard/],
+    ['unknown scenario', ['--headless', '--scenario', 'no-such-lesson'], /no scenario "no-such-lesson"/],
+    ['--script with --scenario', ['--headless', '--scenario', '01-why-a-load-balancer', '--script', 'test/fixtures/faults.json'], /cannot be combined/],
+    ['--speed out of range', ['--speed', '1000'], /--speed must be a number from 0.25 to 64/],
+    ['--duration without --headless', ['--duration', '10s'], /--duration only applies with --headless/],
   ];
   for (const [name, args, msg] of cases) {
     it(name, () => {
