@@ -2,7 +2,10 @@
 // screen, quit with q, and check the terminal is given back (alternate screen left, cursor shown).
 import { describe, expect, it, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseCast } from '../../source/record/index.js';
 import { CLI, ROOT } from '../cli/run-cli.js';
 
 const session = `kha-e2e-${process.pid}`;
@@ -26,9 +29,25 @@ afterAll(() => {
 });
 
 describe('the dashboard in a real terminal', () => {
+  it('a keystroke script drives it unattended while --record writes a cast with markers', async () => {
+    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+    const cast = path.join(mkdtempSync(path.join(tmpdir(), 'kha-keys-')), 'demo.cast');
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
+      `NODE_ENV=production node ${CLI} --seed 3 --script test/fixtures/keys.json --record ${cast}; echo "EXITED rc=$?"; sleep 60`);
+    await waitScreen((s) => s.includes('EXITED rc=0'), 'the script to quit the dashboard', 30_000);
+    const parsed = parseCast(readFileSync(cast, 'utf8'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.header.width).toBe(120);
+    expect(parsed.events.some((e) => e[1] === 'm' && e[2] === 'crash master-2')).toBe(true);
+    const drawn = parsed.events.filter((e) => e[1] === 'o').map((e) => e[2]).join('');
+    expect(drawn).toMatch(/master-2 .*✖ crashed/);
+  }, 60_000);
+
   it('starts, shows a crash, quits with q and restores the terminal', async () => {
     if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
     expect(existsSync(CLI)).toBe(true);
+    spawnSync('tmux', ['kill-session', '-t', session]);
     // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
     tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
       `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
