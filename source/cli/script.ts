@@ -2,7 +2,7 @@
 // played by a Driver: [{"at":"5s","do":"crash","target":"master-1"}, {"after":"10s","do":"recover",...}]
 import { parseDocument, LineCounter, isSeq, isMap, type Node } from 'yaml';
 import type { SimAction } from '../sim/actions.js';
-import { SIM_ACTION_TYPES, describeAction } from '../sim/actions.js';
+import { SIM_ACTION_TYPES, ACTION_FIELDS, NODE_FIELDS, describeAction } from '../sim/actions.js';
 import type { Driver, DriverOutput } from '../sim/driver.js';
 import type { Config, State } from '../sim/types.js';
 import { parseDuration } from '../sim/duration.js';
@@ -15,30 +15,7 @@ export interface TimedAction {
 }
 
 const COMPONENTS = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
-/** The fields each action takes besides `do`, and which of them are node names. */
-const FIELDS: Record<SimAction['type'], { required: string[]; optional: string[] }> = {
-  crash: { required: ['target'], optional: [] },
-  stop: { required: ['target'], optional: ['component'] },
-  recover: { required: ['target'], optional: [] },
-  kill: { required: ['target', 'component'], optional: [] },
-  restart: { required: ['target', 'component'], optional: [] },
-  partition: { required: ['target'], optional: [] },
-  cut: { required: ['from', 'to'], optional: ['both'] },
-  heal: { required: ['from', 'to'], optional: ['both'] },
-  'heal-node': { required: ['target'], optional: [] },
-  'heal-all': { required: [], optional: [] },
-  'set-topology': { required: ['topology'], optional: [] },
-  'add-master': { required: [], optional: [] },
-  'remove-master': { required: [], optional: ['target'] },
-  'add-etcd': { required: [], optional: [] },
-  'remove-etcd': { required: [], optional: ['target'] },
-  'set-lb-algorithm': { required: ['algorithm'], optional: [] },
-  'set-lb-check': { required: ['check'], optional: [] },
-  'set-rps': { required: ['rps'], optional: [] },
-  'set-pre-vote': { required: ['enabled'], optional: [] },
-  'delete-pod': { required: [], optional: ['pod'] },
-};
-const NODE_FIELDS = new Set(['target', 'from', 'to']);
+const NODE_FIELD_SET = new Set<string>(NODE_FIELDS);
 const ENUMS: Record<string, readonly string[]> = {
   component: COMPONENTS,
   topology: ['stacked', 'external'],
@@ -93,7 +70,7 @@ export function parseActionScript(text: string, file: string, config: Config): T
     if (typeof type !== 'string' || !(SIM_ACTION_TYPES as readonly string[]).includes(type)) {
       fail(`"do" must be one of ${SIM_ACTION_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
     }
-    const spec = FIELDS[type as SimAction['type']];
+    const spec = ACTION_FIELDS[type as SimAction['type']];
     if ('at' in v && 'after' in v) fail('give either "at" or "after", not both');
     let atMs: number;
     if ('at' in v) {
@@ -113,7 +90,7 @@ export function parseActionScript(text: string, file: string, config: Config): T
     for (const k of spec.required) if (v[k] === undefined) fail(`"${type}" needs "${k}"`);
     for (const k of [...spec.required, ...spec.optional]) {
       if (v[k] === undefined) continue;
-      if (NODE_FIELDS.has(k)) {
+      if (NODE_FIELD_SET.has(k)) {
         if (typeof v[k] !== 'string' || !nodes.has(v[k] as string)) fail(`"${k}": no node named ${JSON.stringify(v[k])} in this cluster (nodes: ${[...nodes].join(', ')})`);
       } else if (ENUMS[k]) {
         if (!ENUMS[k].includes(v[k] as string)) fail(`"${k}" must be one of ${ENUMS[k].join(', ')} (got ${JSON.stringify(v[k])})`);

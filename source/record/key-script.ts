@@ -17,6 +17,7 @@
 //
 // The same --script flag takes timed *sim actions* in headless mode (entries with `do:`);
 // classifyScript() tells the two apart.
+import { parseDuration } from '../sim/duration.js';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
@@ -60,13 +61,7 @@ export function keySequence(name: string): string | null {
 
 /** "1s", "500ms", "1.5s", "2m", or a number of milliseconds. Null when unreadable or negative. */
 export function parseDurationMs(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : null;
-  if (typeof v !== 'string') return null;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(v);
-  if (!m) return null;
-  const n = Number(m[1]);
-  const unit = m[2] ?? 'ms';
-  return Math.round(unit === 'ms' ? n : unit === 's' ? n * 1000 : n * 60_000);
+  return parseDuration(v);
 }
 
 /** One keypress (or a marker) at a time from the start of the script. */

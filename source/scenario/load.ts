@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import type { Config } from '../sim/types.js';
 import { defaultConfig, validateKnobs } from '../sim/config.js';
 import { parseDuration } from '../sim/duration.js';
+import { ACTION_FIELDS, NODE_FIELDS } from '../sim/actions.js';
 import { ScenarioSchema, type ScenarioFile, type Step, type Expectation } from './schema.js';
 
 export interface Scenario {
@@ -54,20 +55,7 @@ function describeIssue(issue: ZodError['issues'][number]): string {
   }
 }
 
-const NODE_FIELDS = ['target', 'from', 'to'] as const;
-const ACTION_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
-  crash: { required: ['target'], optional: [] }, stop: { required: ['target'], optional: ['component'] },
-  recover: { required: ['target'], optional: [] }, kill: { required: ['target', 'component'], optional: [] },
-  restart: { required: ['target', 'component'], optional: [] }, partition: { required: ['target'], optional: [] },
-  cut: { required: ['from', 'to'], optional: ['both'] }, heal: { required: ['from', 'to'], optional: ['both'] },
-  'heal-node': { required: ['target'], optional: [] }, 'heal-all': { required: [], optional: [] },
-  'set-topology': { required: ['topology'], optional: [] }, 'add-master': { required: [], optional: [] },
-  'remove-master': { required: [], optional: ['target'] }, 'add-etcd': { required: [], optional: [] },
-  'remove-etcd': { required: [], optional: ['target'] }, 'set-lb-algorithm': { required: ['algorithm'], optional: [] },
-  'set-lb-check': { required: ['check'], optional: [] }, 'set-rps': { required: ['rps'], optional: [] },
-  'set-pre-vote': { required: ['enabled'], optional: [] }, 'delete-pod': { required: [], optional: ['pod'] },
-  none: { required: [], optional: [] },
-};
+const STEP_ACTIONS: Record<string, { required: string[]; optional: string[] }> = { ...ACTION_FIELDS, none: { required: [], optional: [] } };
 const ALL_ACTION_FIELDS = ['target', 'component', 'from', 'to', 'both', 'topology', 'algorithm', 'check', 'rps', 'enabled', 'pod'];
 export const PLACEHOLDERS = ['@kcm-leader', '@scheduler-leader', '@etcd-leader', '@etcd-follower', '@before'];
 
@@ -153,7 +141,7 @@ export function parseScenario(text: string, file: string, name: string): Scenari
   let prevAt = 0;
   f.steps.forEach((st, i) => {
     const type = st.do ?? 'none';
-    const spec = ACTION_FIELDS[type];
+    const spec = STEP_ACTIONS[type];
     for (const k of ALL_ACTION_FIELDS) {
       if (st[k as keyof Step] !== undefined && !spec.required.includes(k) && !spec.optional.includes(k)) fail(['steps', i, k], `"${k}" does not go with do: ${type}`);
     }

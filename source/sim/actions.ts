@@ -47,6 +47,32 @@ export const CONTROL_ACTION_TYPES = [
   'pause', 'resume', 'toggle-pause', 'step', 'speed', 'rewind', 'forward', 'fork',
 ] as const satisfies readonly ControlAction['type'][];
 
+/** The fields each action takes (for scripts and scenario files); node names are in target/from/to. */
+export const ACTION_FIELDS: Record<SimAction['type'], { required: string[]; optional: string[] }> = {
+  crash: { required: ['target'], optional: [] },
+  stop: { required: ['target'], optional: ['component'] },
+  recover: { required: ['target'], optional: [] },
+  kill: { required: ['target', 'component'], optional: [] },
+  restart: { required: ['target', 'component'], optional: [] },
+  partition: { required: ['target'], optional: [] },
+  cut: { required: ['from', 'to'], optional: ['both'] },
+  heal: { required: ['from', 'to'], optional: ['both'] },
+  'heal-node': { required: ['target'], optional: [] },
+  'heal-all': { required: [], optional: [] },
+  'set-topology': { required: ['topology'], optional: [] },
+  'add-master': { required: [], optional: [] },
+  'remove-master': { required: [], optional: ['target'] },
+  'add-etcd': { required: [], optional: [] },
+  'remove-etcd': { required: [], optional: ['target'] },
+  'set-lb-algorithm': { required: ['algorithm'], optional: [] },
+  'set-lb-check': { required: ['check'], optional: [] },
+  'set-rps': { required: ['rps'], optional: [] },
+  'set-pre-vote': { required: ['enabled'], optional: [] },
+  'delete-pod': { required: [], optional: ['pod'] },
+};
+
+export const NODE_FIELDS = ['target', 'from', 'to'] as const;
+
 export function isSimAction(a: Action): a is SimAction {
   return (SIM_ACTION_TYPES as readonly string[]).includes(a.type);
 }
