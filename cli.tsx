@@ -148,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
     return usage('the dashboard needs an interactive terminal (a TTY). Try: kube-ha-lab --headless --duration 60s');
   }
   if (actionScript) return usage('--script: timed actions run with --headless; the dashboard takes a keystroke script ({"at": "1s", "key": "c"})');
+  // Ink draws nothing until exit when it thinks it runs in CI (a CI variable set); we have a real
+  // terminal here, so that must not stop the dashboard. Ink reads it when first loaded: clear it now.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const ui = await import('./source/ui/start.js');
   const scen = await import('./source/scenario/index.js');
   const { createState } = await import('./source/sim/create.js');
