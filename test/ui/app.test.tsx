@@ -84,6 +84,7 @@ describe('dashboard', () => {
     await waitFor(() => !r.frame().includes('Actions on master-1'), 'menu closed');
     await press(r.stdin, KEY.enter);
     await waitFor(() => r.frame().includes('Actions on master-1'), 'menu again');
+    await new Promise((res) => setTimeout(res, 150)); // the menu subscribes to keys after it is drawn
     await press(r.stdin, KEY.enter); // first item: crash
     await waitFor(() => /master-1\s+✖ crashed/.test(r.frame()), 'master-1 crashed');
     r.unmount();
