@@ -190,7 +190,9 @@ export function App(props: AppProps) {
   const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
   const [session, setSession] = useState<Session>(props.session);
-  const [size, setSize] = useState(() => ({ cols: props.cols ?? stdout?.columns ?? 100, rows: props.rows ?? stdout?.rows ?? 30 }));
+  // A terminal that reports no size (0×0, some pseudo-terminals) is taken as 80×24.
+  const termSize = () => ({ cols: stdout?.columns || 80, rows: stdout?.rows || 24 });
+  const [size, setSize] = useState(termSize);
   const [selected, setSelected] = useState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [help, setHelp] = useState(false);
@@ -211,7 +213,7 @@ export function App(props: AppProps) {
 
   useEffect(() => {
     if (props.cols !== undefined || props.rows !== undefined || !stdout) return;
-    const onResize = () => setSize({ cols: stdout.columns ?? 100, rows: stdout.rows ?? 30 });
+    const onResize = () => setSize(termSize());
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
