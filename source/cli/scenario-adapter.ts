@@ -15,13 +15,8 @@ interface ScenarioModule {
   scenarioDriver(scenario: unknown, opts?: { interactive?: boolean }): Driver;
 }
 
-let cached: ScenarioModule | null = null;
 async function mod(): Promise<ScenarioModule> {
-  if (!cached) {
-    const spec = '../scenario/index.js';
-    cached = (await import(spec)) as ScenarioModule;
-  }
-  return cached;
+  return (await import('../scenario/index.js')) as unknown as ScenarioModule;
 }
 
 export async function listScenarios(): Promise<ScenarioInfo[]> {

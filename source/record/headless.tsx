@@ -19,7 +19,8 @@ import { createSession, dispatch, stepTicks } from '../sim/session.js';
 import type { CastHeader, CastSink } from './asciicast.js';
 import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
-import { FallbackView } from './fallback-view.js';
+import chalk from 'chalk';
+import { App } from '../ui/app.js';
 
 /** What the recorder hands the dashboard for one frame. */
 export interface FrameViewProps {
@@ -87,7 +88,7 @@ export interface RenderCastResult {
   castSeconds: number;
   error: string | null;
   /** Which dashboard was drawn: the real UI, the built-in fallback, or opts.view. */
-  view: 'ui' | 'fallback' | 'custom';
+  view: 'ui' | 'custom';
 }
 
 /** A terminal that is not there: Ink writes each frame here (debug mode: whole frames). */
@@ -168,9 +169,8 @@ function Frame(props: FrameViewProps & { View: FrameView; captionRows: number; t
   );
 }
 
-const FallbackFrameView: FrameView = ({ state, cols, rows }) => <FallbackView state={state} cols={cols} rows={rows} />;
 
-let defaultView: { view: FrameView; kind: 'ui' | 'fallback' } | null = null;
+
 
 /** True when `err` says that `file` itself is missing (not something it imports). */
 function missing(err: unknown, file: string): boolean {
@@ -179,49 +179,20 @@ function missing(err: unknown, file: string): boolean {
   return (e?.code === 'ERR_MODULE_NOT_FOUND' || /Failed to load|Cannot find module/.test(msg)) && msg.includes(file);
 }
 
-/**
- * The dashboard to record: source/ui/record-view (export RecordView, taking FrameViewProps), else
- * source/ui/app's App driven as a controlled view (session, autoTick false, cols, rows, caption),
- * else a small built-in view. A UI module that exists but fails to load is an error, not a fallback.
- */
+/** The dashboard to record: the App driven as a controlled view (session in, no timer). */
+const dashboardView: FrameView = (p) => <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption ?? undefined} />;
+
 export async function loadDefaultView(): Promise<FrameView> {
-  return (await resolveDefaultView()).view;
+  return dashboardView;
 }
 
-export async function resolveDefaultView(): Promise<{ view: FrameView; kind: 'ui' | 'fallback' }> {
-  if (defaultView) return defaultView;
-  try {
-    const spec = '../ui/record-view.js';
-    const mod = (await import(spec)) as { RecordView?: FrameView };
-    if (mod.RecordView) return (defaultView = { view: mod.RecordView, kind: 'ui' });
-  } catch (err) {
-    if (!missing(err, 'record-view')) throw err;
-  }
-  try {
-    const spec = '../ui/app.js';
-    const mod = (await import(spec)) as { App?: React.ComponentType<Record<string, unknown>>; default?: React.ComponentType<Record<string, unknown>> };
-    const App = mod.App ?? mod.default;
-    if (App) {
-      const view: FrameView = (p) => (
-        <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption} checks={p.checks} recording />
-      );
-      return (defaultView = { view, kind: 'ui' });
-    }
-  } catch (err) {
-    if (!missing(err, 'ui/app')) throw err;
-  }
-  return (defaultView = { view: FallbackFrameView, kind: 'fallback' });
+export async function resolveDefaultView(): Promise<{ view: FrameView; kind: 'ui' }> {
+  return { view: dashboardView, kind: 'ui' };
 }
 
 type Chalk = { level: number };
 async function loadChalk(): Promise<Chalk | null> {
-  try {
-    const spec = 'chalk';
-    const mod = (await import(spec)) as { default?: Chalk };
-    return mod.default ?? null;
-  } catch {
-    return null;
-  }
+  return chalk;
 }
 
 const settle = () => new Promise<void>((r) => setImmediate(r));

@@ -4,6 +4,7 @@ import type { Driver } from '../sim/driver.js';
 import { defaultConfig } from '../sim/config.js';
 import type { RenderCastOptions, RenderCastResult, Size } from './headless.js';
 import { renderToCast } from './headless.js';
+import { loadScenario, scenarioConfig, scenarioDriver } from '../scenario/index.js';
 
 export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './headless.js';
 export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './headless.js';
@@ -17,25 +18,11 @@ export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' 
   config?: Config;
 }
 
-interface ScenarioModule {
-  loadScenario: (nameOrFile: string, ...rest: unknown[]) => unknown;
-  scenarioDriver: (scenario: never, ...rest: unknown[]) => Driver;
-}
-
 /** Loads a scenario through source/scenario (loadScenario + scenarioDriver). */
 async function scenarioSetup(nameOrFile: string, base: Config | undefined): Promise<{ driver: Driver; config: Config; title: string }> {
-  const spec = '../scenario/index.js';
-  const mod = (await import(spec)) as ScenarioModule;
-  let loaded = mod.loadScenario(nameOrFile) as unknown;
-  if (loaded instanceof Promise) loaded = await loaded;
-  // Accept { ok, scenario | error } results as well as a bare scenario.
-  const r = loaded as { ok?: boolean; error?: string; scenario?: unknown; value?: unknown };
-  if (r && r.ok === false) throw new Error(r.error ?? `cannot load scenario ${nameOrFile}`);
-  const scn = (r && (r.scenario ?? r.value)) ?? loaded;
-  const s = scn as { title?: string; config?: Config; setup?: unknown };
-  const config = s.config ?? base ?? defaultConfig();
-  const driver = mod.scenarioDriver(scn as never);
-  return { driver, config, title: s.title ?? nameOrFile };
+  const r = loadScenario(nameOrFile);
+  if (!r.ok) throw new Error(r.error);
+  return { driver: scenarioDriver(r.scenario), config: scenarioConfig(r.scenario), title: r.scenario.title };
 }
 
 /**

@@ -17,7 +17,7 @@ function timeSync(args: string[]): number {
 function firstFrame(): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const env = { ...process.env, NODE_ENV: 'production', COLUMNS: '120', LINES: '36' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', COLUMNS: '120', LINES: '36' };
     delete env.CI;
     const child = spawn('script', ['-q', '-e', '-c', `stty cols 120 rows 36; ${process.execPath} ${cli} --seed 1`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '';

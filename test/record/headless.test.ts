@@ -12,8 +12,6 @@ import { parseSize, renderScenarioToCast } from '../../source/record/index.js';
 import { crashLesson } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const hasUi = fs.existsSync(path.join(root, 'source/ui/app.tsx'));
-const hasLessons = fs.existsSync(path.join(root, 'source/scenario/index.ts'));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kha-headless-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -47,7 +45,7 @@ describe('renderScenarioToCast', () => {
     const wallMs = performance.now() - t0;
     expect(r.error).toBeNull();
     // Once the dashboard exists, recordings draw it (not the built-in fallback view).
-    expect(r.view).toBe(hasUi ? 'ui' : 'fallback');
+    expect(r.view).toBe('ui');
     const p = parseCast(fs.readFileSync(out, 'utf8'));
     expect(p.problems).toEqual([]);
     expect(p.header).toMatchObject({ version: 2, width: 100, height: 30, timestamp: 0, title: 'crash master-1' });
@@ -108,7 +106,7 @@ describe('renderScenarioToCast', () => {
     expect(r.error).toBe(errors[0]);
   }, 60_000);
 
-  it.runIf(hasLessons)('a built-in lesson renders twice to the same bytes, with its markers', async () => {
+  it('a built-in lesson renders twice to the same bytes, with its markers', async () => {
     const spec = '../../source/scenario/index.js';
     const { listScenarios } = (await import(spec)) as { listScenarios: () => (string | { name: string })[] };
     const first = listScenarios()[0];
