@@ -31,6 +31,7 @@ describe('the packed package', () => {
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('package.json');
     expect(files).toContain('README.md');
+    expect(files.filter((f) => f.startsWith('scenarios/')).length).toBeGreaterThanOrEqual(9);
     for (const f of files) {
       expect(f).not.toMatch(/^(test|source|\.ci|node_modules)\//);
       expect(f).not.toMatch(/\.tsx?$/);
@@ -48,6 +49,11 @@ describe('the packed package', () => {
     const last = JSON.parse(h.stdout.trim().split('\n').pop()!);
     expect(last.type).toBe('end');
     expect(last.summary.requests.ok).toBeGreaterThan(0);
+    // The built-in lessons ship with it: a scenario runs headless from the installed package.
+    const sc = spawnSync(bin, ['--headless', '--scenario', '06-external-etcd'], { encoding: 'utf8' });
+    expect(sc.status).toBe(0);
+    expect(sc.stdout).toContain('"type":"check"');
+    expect(sc.stdout).not.toContain('"ok":false');
     const installed = readdirSync(path.join(app, 'node_modules', 'kube-ha-lab'));
     expect(installed).toContain('dist');
     const size = statSync(tarball).size;
