@@ -71,6 +71,8 @@ const PANE_TITLES: Record<PaneId, string> = {
   masters: 'Masters', etcd: 'etcd', lb: 'Load balancer', leases: 'Leases', workloads: 'Workloads', events: 'Events (newest first)',
 };
 const COMPACT_ORDER: PaneId[] = ['masters', 'leases', 'lb', 'etcd', 'workloads', 'events'];
+/** Where each kind of node is drawn (and can be seen selected). */
+const PANE_OF_KIND: Record<string, PaneId> = { master: 'masters', lb: 'lb', etcd: 'etcd', worker: 'workloads' };
 
 interface MenuItem {
   label: string;
@@ -269,14 +271,14 @@ export function App(props: AppProps) {
       }
       if (input === 'q') return quit();
       if (input === '?') return setHelp(true);
-      if (key.upArrow || input === 'k') {
-        const i = selected ? nodes.indexOf(selected) : 0;
-        setSelected(nodes[(i - 1 + nodes.length) % nodes.length] ?? null);
-        return;
-      }
-      if (key.downArrow || input === 'j') {
-        const i = selected ? nodes.indexOf(selected) : -1;
-        setSelected(nodes[(i + 1) % nodes.length] ?? null);
+      if (key.upArrow || input === 'k' || key.downArrow || input === 'j') {
+        const up = key.upArrow || input === 'k';
+        const i = selected ? nodes.indexOf(selected) : up ? 0 : -1;
+        const next = nodes[(i + (up ? -1 : 1) + nodes.length) % nodes.length] ?? null;
+        setSelected(next);
+        // In the one-pane layout, show the pane where the selected node is drawn.
+        const kind = nodeKindOf(s, next);
+        if (kind) setPane(COMPACT_ORDER.indexOf(PANE_OF_KIND[kind]));
         return;
       }
       if (key.tab) return setPane((p) => (p + (key.shift ? COMPACT_ORDER.length - 1 : 1)) % COMPACT_ORDER.length);

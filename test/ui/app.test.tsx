@@ -154,3 +154,16 @@ describe('dashboard', () => {
     r.unmount();
   });
 });
+
+describe('compact layout follows the selection', () => {
+  it('selecting a worker shows the workloads pane with it marked', async () => {
+    const r = renderApp({ session: bootedSession(), cols: 80, rows: 24 });
+    // master-1 is selected; nodes are lb-1, master-1..3, worker-1..3: three steps down is worker-1.
+    for (let i = 0; i < 3; i++) await press(r.stdin, KEY.down);
+    await waitFor(() => r.frame().includes('Workloads  (Tab: next pane 5/6)'), 'the workloads pane');
+    expect(r.frame()).toContain('▶ worker-1');
+    await press(r.stdin, 'c');
+    await waitFor(() => /worker-1\s+✖ crashed/.test(r.frame()), 'worker-1 crashed');
+    r.unmount();
+  });
+});
