@@ -6,7 +6,8 @@ process.env.NODE_ENV ||= 'production';
 import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import meow from 'meow';
-import { FLAGS, UsageError, helpText, missingValue, toOptions, unknownFlag, type RawFlags } from './source/cli/flags.js';
+import { FLAGS, UsageError, helpText, toOptions, type RawFlags } from './source/cli/flags.js';
+import { scanArgv } from './source/cli/argv.js';
 
 const NAME = 'kube-ha-lab';
 
@@ -27,19 +28,27 @@ function usage(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const unknown = unknownFlag(argv);
-  if (unknown) return usage(`unknown option ${unknown} (see --help)`);
-  const missing = missingValue(argv);
-  if (missing) return usage(`${missing} needs a value (see --help)`);
-  const cli = meow(helpText(), {
-    importMeta: import.meta,
-    argv,
-    allowUnknownFlags: false,
-    autoHelp: false,
-    autoVersion: false,
-    flags: Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, { type: f.type, ...(k === 'help' ? { shortFlag: 'h' } : k === 'version' ? { shortFlag: 'v' } : {}) }])) as never,
-  });
-  const flags = cli.flags as RawFlags;
+  // One strict pass first: unknown or repeated flags, missing values and stray arguments each get
+  // one line here, so meow never prints its own multi-line help or throws.
+  const scan = scanArgv(argv);
+  if (!scan.ok) return usage(scan.error);
+  let cli;
+  try {
+    cli = meow(helpText(), {
+      importMeta: import.meta,
+      argv: scan.argv,
+      allowUnknownFlags: false,
+      autoHelp: false,
+      autoVersion: false,
+      flags: Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, { type: f.type }])) as never,
+    });
+  } catch (e) {
+    return usage(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  // Only what was on the command line: meow fills absent booleans with false, and "not given" must
+  // stay distinct for the knobs that default to true (--pre-vote, --redispatch, --color).
+  const flags: RawFlags = {};
+  for (const [k, v] of Object.entries(cli.flags as RawFlags)) if (scan.given.has(k) && v !== undefined) flags[k] = v;
   if (flags.help) {
     process.stdout.write(`\n  ${NAME} ${version()}: a live lab of a highly-available Kubernetes control plane\n\n${helpText().replace(/^/gm, '  ')}\n\n`);
     return 0;
@@ -49,11 +58,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (cli.input.length > 0) return usage(`unexpected argument "${cli.input[0]}" (options start with --; see --help)`);
-  // meow fills booleans with false when absent; keep "not given" distinct for the knobs that default to true.
-  for (const name of ['preVote', 'redispatch', 'color'] as const) {
-    if (!argv.some((a) => a === `--${name === 'preVote' ? 'pre-vote' : name}` || a === `--no-${name === 'preVote' ? 'pre-vote' : name}`)) delete flags[name];
-  }
-  for (const [k, v] of Object.entries(flags)) if (v === undefined) delete flags[k];
 
   let opts;
   try {
@@ -129,13 +133,14 @@ async function main(argv: string[]): Promise<number> {
       });
       if (res.error) return usage(res.error);
       const failed = res.checks.filter((c) => !c.ok).length;
-      process.stderr.write(`${NAME}: wrote ${opts.record}: ${res.frames} frames, ${res.castSeconds.toFixed(1)} s, ${res.markers.length} markers, checks ${res.checks.length - failed} passed / ${failed} failed\n`);
+      process.stderr.write(`${NAME}: wrote ${opts.record} (seed ${opts.config.seed}): ${res.frames} frames, ${res.castSeconds.toFixed(1)} s, ${res.markers.length} markers, checks ${res.checks.length - failed} passed / ${failed} failed\n`);
       return failed > 0 ? 1 : 0;
     }
     const { runHeadless } = await import('./source/cli/headless.js');
     return runHeadless({
       config: opts.config,
-      durationMs: opts.durationMs,
+      // A script without --duration runs the usual minute, or until 30 s after its last action.
+      durationMs: opts.durationMs ?? (actionScript ? Math.max(60_000, (actionScript.at(-1)?.atMs ?? 0) + 30_000) : null),
       snapshotEveryMs: opts.snapshotEveryMs,
       driver,
       nextAt: scriptDriver && !scenario ? () => scriptDriver.nextAt() : undefined,

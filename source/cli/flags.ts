@@ -20,12 +20,12 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   rps: { type: 'string', help: 'client requests per second through the LB, 0-10000 (default 50)' },
   seed: { type: 'string', help: 'PRNG seed, 0-4294967295 (default: random, always shown)' },
   speed: { type: 'string', help: 'simulated seconds per wall second, 0.25-64 (default 1)' },
-  duration: { type: 'string', help: 'headless: how long to simulate (default 60s, or a scenario\'s length)' },
+  duration: { type: 'string', help: 'headless: how long to simulate (default 60s; a script: till 30s after its last action; a scenario: its length)' },
   snapshotEvery: { type: 'string', help: 'headless: a snapshot line this often (default: only at the end)' },
   scenario: { type: 'string', help: 'a built-in lesson name or a scenario file (YAML/JSON)' },
   script: { type: 'string', help: 'a file of timed actions (headless) or keystrokes (dashboard)' },
   record: { type: 'string', help: 'write an asciicast v2 recording to FILE.cast' },
-  size: { type: 'string', help: 'COLSxROWS for headless recordings (default 120x36)' },
+  size: { type: 'string', help: 'COLSxROWS of a headless recording (default 120x36)' },
   leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
   renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
   retryPeriod: { type: 'string', help: 'leader-election retry period (default 2s)' },
@@ -43,41 +43,6 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
 };
 
 export const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** The first unknown flag in argv (e.g. "--bogus"), or null. Boolean flags also accept --no-X. */
-export function unknownFlag(argv: string[]): string | null {
-  for (const arg of argv) {
-    if (arg === '--') break;
-    if (!arg.startsWith('-') || arg === '-') continue;
-    if (!arg.startsWith('--')) {
-      if (arg === '-h' || arg === '-v') continue;
-      return arg;
-    }
-    let name = arg.slice(2).split('=')[0];
-    if (name.startsWith('no-')) {
-      const base = camel(name.slice(3));
-      if (FLAGS[base]?.type === 'boolean') continue;
-    }
-    name = camel(name);
-    if (!FLAGS[name]) return arg.split('=')[0];
-  }
-  return null;
-}
-
-/** A flag that takes a value was given none (or was followed by another flag). */
-export function missingValue(argv: string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--') || arg.includes('=')) continue;
-    const spec = FLAGS[camel(arg.slice(2))];
-    if (spec?.type !== 'string') continue;
-    const next = argv[i + 1];
-    if (next === undefined || (next.startsWith('--') && next.length > 2)) return arg;
-  }
-  return null;
-}
-
 export type RawFlags = Record<string, string | boolean | undefined>;
 
 export interface Options {

@@ -1,11 +1,11 @@
 // --headless: run the simulation at full speed and print NDJSON (SPEC §4): start, events, actions,
 // checks, snapshots, end. Exit 0, or 1 when a scenario check failed.
 import type { Writable } from 'node:stream';
-import type { Config, State } from '../sim/types.js';
+import type { Config, SimEvent, State } from '../sim/types.js';
 import type { Driver, CheckResult } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
 import { advance, apply } from '../sim/engine.js';
-import { eventsSince } from '../sim/events.js';
+import { eventsSince, EVENT_LOG_LIMIT } from '../sim/events.js';
 import { describeAction } from '../sim/actions.js';
 import { NdjsonWriter } from './ndjson.js';
 import { snapshotLine } from './snapshot-line.js';
@@ -25,13 +25,41 @@ export interface HeadlessOptions {
 
 const DEFAULT_DURATION_MS = 60_000;
 const MAX_SCENARIO_MS = 60 * 60_000;
-/** At most this much simulated time between event reads, so the bounded log never overflows. */
-const MAX_CHUNK_TICKS = 50;
+/**
+ * At most this much simulated time between event reads, so the bounded log cannot overflow: big
+ * chunks are much faster (one published snapshot each), and a busy stretch shrinks them.
+ */
+const MAX_CHUNK_MS = 10_000;
+
+/**
+ * One event line: the stable envelope, then the event's own fields (term, votes, reason, ...). A
+ * field that would shadow the envelope (none does today) goes under "data" instead.
+ */
+export function eventLine(e: SimEvent): Record<string, unknown> {
+  const line: Record<string, unknown> = { type: 'event', t: e.t, kind: e.kind, subject: e.subject, message: e.message, id: e.id, cause: e.cause };
+  if (!e.data) return line;
+  let clashing: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(e.data)) {
+    if (k in line) (clashing ??= {})[k] = v;
+    else line[k] = v;
+  }
+  if (clashing) line.data = clashing;
+  return line;
+}
+
+/** The reader went away (0, quietly) or the output could not be written (one line, EX_IOERR). */
+function outputClosed(w: NdjsonWriter): number {
+  if (w.failure === null) return 0;
+  process.stderr.write(`kube-ha-lab: cannot write the output (${w.failure})\n`);
+  return 74;
+}
 
 export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise<number> {
   const w = new NdjsonWriter(out);
   let s: State = createState(opts.config);
   const tickMs = s.config.tickMs;
+  const maxChunkTicks = Math.max(1, Math.floor(MAX_CHUNK_MS / tickMs));
+  let chunkTicks = maxChunkTicks;
   w.write({ type: 'start', t: 0, seed: opts.config.seed, version: opts.version, config: opts.config, ...(opts.scenario ? { scenario: opts.scenario } : {}) });
   let lastSeq = 0;
   const checks: CheckResult[] = [];
@@ -41,7 +69,7 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
     if (evs.length && evs[0].seq !== lastSeq + 1) w.write({ type: 'warning', t: s.t, message: `${evs[0].seq - lastSeq - 1} events were dropped from the bounded log` });
     for (const e of evs) {
       if (e.kind === 'etcd.leader_elected') leaderChanges++;
-      w.write({ type: 'event', t: e.t, kind: e.kind, subject: e.subject, message: e.message, id: e.id, cause: e.cause, ...(e.data ? { data: e.data } : {}) });
+      w.write(eventLine(e));
       lastSeq = e.seq;
     }
   };
@@ -76,15 +104,19 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
       const na = opts.nextAt ? opts.nextAt() : s.t + tickMs;
       if (na !== null) until = Math.min(until, Math.max(na, s.t + tickMs));
     }
-    const ticks = Math.max(1, Math.min(MAX_CHUNK_TICKS, Math.ceil((until - s.t) / tickMs)));
+    const ticks = Math.max(1, Math.min(chunkTicks, Math.ceil((until - s.t) / tickMs)));
+    const seqBefore = s.eventSeq;
     s = advance(s, ticks);
+    const produced = s.eventSeq - seqBefore;
+    if (produced > EVENT_LOG_LIMIT / 4) chunkTicks = Math.max(1, Math.floor(chunkTicks / 4));
+    else if (produced < EVENT_LOG_LIMIT / 16) chunkTicks = Math.min(maxChunkTicks, chunkTicks * 2);
     flushEvents();
     if (s.t >= nextSnapshot) {
       w.write(snapshotLine(s));
       nextSnapshot += opts.snapshotEveryMs ?? Infinity;
     }
     await w.flush();
-    if (w.isClosed) return 0;
+    if (w.isClosed) return outputClosed(w);
   }
   w.write(snapshotLine(s));
   const failed = checks.filter((c) => !c.ok).length;
@@ -104,5 +136,6 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
     },
   });
   await w.end();
+  if (w.isClosed) return outputClosed(w);
   return failed > 0 ? 1 : 0;
 }

@@ -4,13 +4,16 @@ import type { Writable } from 'node:stream';
 
 export class NdjsonWriter {
   private closed = false;
+  /** Set when output failed for a reason other than the reader going away (e.g. a full disk). */
+  failure: string | null = null;
   private pending: string[] = [];
   private waiting: Promise<void> | null = null;
 
   constructor(private readonly out: Writable) {
     out.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') this.closed = true;
-      else this.closed = true;
+      // EPIPE: the reader left (`| head -1`), which ends the run quietly. Anything else is reported.
+      if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED' && this.failure === null) this.failure = e.code ?? e.message;
+      this.closed = true;
     });
   }
 
@@ -32,9 +35,17 @@ export class NdjsonWriter {
     const ok = this.out.write(chunk);
     if (!ok && !this.waiting) {
       this.waiting = new Promise((resolve) => {
-        const done = () => { this.waiting = null; resolve(); };
-        this.out.once('drain', done);
-        this.out.once('close', () => { this.closed = true; done(); });
+        const onDrain = () => finish(false);
+        const onClose = () => finish(true);
+        const finish = (closed: boolean) => {
+          this.out.off('drain', onDrain);
+          this.out.off('close', onClose);
+          if (closed) this.closed = true;
+          this.waiting = null;
+          resolve();
+        };
+        this.out.on('drain', onDrain);
+        this.out.on('close', onClose);
       });
     }
   }

@@ -103,6 +103,12 @@ export function parseActionScript(text: string, file: string, config: Config): T
       }
     }
     if ((type === 'cut' || type === 'heal') && v.from === v.to) fail('a link needs two different nodes');
+    if (typeof v.component === 'string' && typeof v.target === 'string') {
+      const onEtcdNode = v.target.startsWith('etcd-');
+      if (!v.target.startsWith('master-') && !(onEtcdNode && v.component === 'etcd')) {
+        fail(`"${type}" of a component needs a master as "target" (components run on masters; got ${JSON.stringify(v.target)})`);
+      }
+    }
     const { do: _d, at: _a, after: _af, ...fields } = v;
     out.push({ atMs: atMs!, action: { type, ...fields } as SimAction, entry, line });
     prev = atMs!;

@@ -24,6 +24,11 @@ for (const f of files) {
     if (m) rows.push({ bench: f.replace('.bench.ts', ''), name: m[1], value: m[2], unit: m[3], target: m[4] ?? '' });
   }
 }
+// A target of the plain form "target < N" (same unit as the value) is judged; others are shown as given.
+for (const r of rows) {
+  const m = /^target\s*<\s*([\d.]+)$/.exec(r.target);
+  if (m && Number.isFinite(Number(r.value))) r.target += Number(r.value) < Number(m[1]) ? '  ok' : '  MISSED';
+}
 const w = (k: keyof (typeof rows)[number]) => Math.max(k.length, ...rows.map((r) => r[k].length));
 const line = (r: Record<string, string>) => `${r.bench.padEnd(w('bench'))}  ${r.name.padEnd(w('name'))}  ${r.value.padStart(w('value'))}  ${r.unit.padEnd(w('unit'))}  ${r.target}`;
 process.stdout.write('\n' + line({ bench: 'bench', name: 'name', value: 'value', unit: 'unit', target: 'target' }) + '\n');

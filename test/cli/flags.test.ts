@@ -1,6 +1,7 @@
 // Flag parsing and validation as pure functions: every flag, wrong types, ranges, cross-field rules.
 import { describe, expect, it } from 'vitest';
-import { FLAGS, UsageError, toOptions, unknownFlag, missingValue, kebab } from '../../source/cli/flags.js';
+import { FLAGS, UsageError, toOptions, kebab } from '../../source/cli/flags.js';
+import { scanArgv, suggestFlag } from '../../source/cli/argv.js';
 import { parseDuration } from '../../source/sim/duration.js';
 
 const opts = (flags: Record<string, string | boolean>) => toOptions(flags, () => 1234);
@@ -96,15 +97,44 @@ describe('flags', () => {
     });
   }
 
-  it('finds unknown flags and missing values', () => {
-    expect(unknownFlag(['--masters', '3', '--bogus'])).toBe('--bogus');
-    expect(unknownFlag(['--no-pre-vote', '--no-redispatch', '--no-color'])).toBeNull();
-    expect(unknownFlag(['--no-masters'])).toBe('--no-masters');
-    expect(unknownFlag(['-x'])).toBe('-x');
-    expect(unknownFlag(['--lease-duration=5s'])).toBeNull();
-    expect(missingValue(['--masters'])).toBe('--masters');
-    expect(missingValue(['--masters', '--headless'])).toBe('--masters');
-    expect(missingValue(['--masters', '3'])).toBeNull();
+  const scanError = (argv: string[]) => {
+    const r = scanArgv(argv);
+    if (r.ok) throw new Error(`expected ${JSON.stringify(argv)} to be rejected`);
+    expect(r.error).not.toContain('\n');
+    return r.error;
+  };
+
+  it('finds unknown flags, with a suggestion for a typo', () => {
+    expect(scanError(['--masters', '3', '--bogus'])).toBe('unknown option --bogus (see --help)');
+    expect(scanError(['--mastrs', '3'])).toBe('unknown option --mastrs (did you mean --masters?)');
+    expect(scanError(['--lease-duraton', '5s'])).toMatch(/did you mean --lease-duration\?/);
+    expect(scanError(['--no-masters'])).toMatch(/unknown option --no-masters/);
+    expect(scanError(['-x'])).toBe('unknown option -x (see --help)');
+    expect(scanError(['--Masters', '3'])).toMatch(/unknown option --Masters/);
+    expect(suggestFlag('zzzzzz')).toBeNull();
+  });
+
+  it('accepts the negated switches, --flag=value and the short -h / -v', () => {
+    const r = scanArgv(['--no-pre-vote', '--no-redispatch', '--no-color', '--lease-duration=5s', '-h', '-v', '--headless=true', '--lb-pair=false']);
+    expect(r).toMatchObject({ ok: true, argv: ['--no-pre-vote', '--no-redispatch', '--no-color', '--lease-duration=5s', '--help', '--version', '--headless', '--no-lb-pair'] });
+    if (r.ok) expect([...r.given].sort()).toEqual(['color', 'headless', 'help', 'lbPair', 'leaseDuration', 'preVote', 'redispatch', 'version']);
+  });
+
+  it('finds missing values, repeated flags, values on switches and stray arguments', () => {
+    expect(scanError(['--masters'])).toBe('--masters needs a value (see --help)');
+    expect(scanError(['--masters', '--headless'])).toBe('--masters needs a value (see --help)');
+    expect(scanError(['--masters', '3', '--masters', '4'])).toBe('--masters was given more than once');
+    expect(scanError(['--pre-vote', '--no-pre-vote'])).toMatch(/--pre-vote was given more than once/);
+    expect(scanError(['--lb-pair=yes'])).toBe('--lb-pair is a switch and takes no value (got "yes")');
+    expect(scanError(['--no-redispatch=1'])).toMatch(/--no-redispatch takes no value/);
+    expect(scanError(['crash'])).toMatch(/unexpected argument "crash"/);
+    expect(scanError(['--', 'x'])).toMatch(/unexpected argument "x"/);
+  });
+
+  it('a value may start with one dash: "--seed -5" is a bad seed, not an unknown flag', () => {
+    const r = scanArgv(['--seed', '-5']);
+    expect(r).toMatchObject({ ok: true, argv: ['--seed=-5'] });
+    expect(usage({ seed: '-5' })).toMatch(/--seed must be an integer from 0 to 4294967295 \(got "-5"\)/);
   });
 
   it('every flag has help text and a kebab-case name', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli, ndjson, hasStackTrace } from './run-cli.js';
+import { spawn } from 'node:child_process';
+import { runCli, ndjson, hasStackTrace, CLI, ROOT } from './run-cli.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'kha-cli-'));
 function file(name: string, text: string): string {
@@ -52,6 +53,13 @@ describe('kube-ha-lab --headless', () => {
     expect(c.stdout).not.toBe(a.stdout);
   });
 
+  it('switches that default to on stay on unless turned off', () => {
+    const knobs = (args: string[]) => (ndjson(runCli(['--headless', '--duration', '1s', '--seed', '1', ...args]).stdout)[0].config as { knobs: Record<string, unknown> }).knobs;
+    expect(knobs([])).toMatchObject({ preVote: true, redispatch: true });
+    expect(knobs(['--no-pre-vote', '--no-redispatch'])).toMatchObject({ preVote: false, redispatch: false });
+    expect(knobs(['--pre-vote=false', '--lease-duration=30s'])).toMatchObject({ preVote: false, redispatch: true, leaseDurationMs: 30_000 });
+  });
+
   it('a random seed is chosen and shown when none is given', () => {
     const r = runCli(['--headless', '--duration', '1s']);
     const start = ndjson(r.stdout)[0];
@@ -73,6 +81,13 @@ describe('kube-ha-lab --headless', () => {
     expect(lines.filter((l) => l.type === 'action')).toHaveLength(2);
   });
 
+  it('--script without --duration runs until 30 s after its last action', () => {
+    const script = file('late.json', JSON.stringify([{ at: '90s', do: 'crash', target: 'master-2' }]));
+    const lines = ndjson(runCli(['--headless', '--seed', '3', '--script', script]).stdout);
+    expect(lines.at(-1)).toMatchObject({ type: 'end', t: 120_000 });
+    expect(lines.find((l) => l.kind === 'node.crashed')).toMatchObject({ t: 90_000, subject: 'master-2' });
+  });
+
   it('--script in YAML works too', () => {
     const script = file('faults.yaml', '- at: 5s\n  do: partition\n  target: master-2\n- after: 10s\n  do: heal-all\n');
     const r = runCli(['--headless', '--duration', '20s', '--seed', '3', '--script', script]);
@@ -90,16 +105,35 @@ describe('kube-ha-lab --headless', () => {
     for (const k of ['node.crashed', 'lease.acquired', 'etcd.quorum_lost', 'etcd.quorum_restored', 'topology.switched', 'lb.backend_down', 'lease.lost']) expect(kinds).toContain(k);
   });
 
-  it('a closed pipe ends the run quietly', () => {
-    // `| head -1`: emulate with a consumer that closes early.
-    const r = runCli(['--headless', '--duration', '1m', '--seed', '1']);
-    expect(r.code).toBe(0);
+  it('a reader that leaves early (`| head -1`) ends the run quietly', async () => {
+    const child = spawn(process.execPath, [CLI, '--headless', '--duration', '60m', '--seed', '1', '--snapshot-every', '1s'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) => {
+      let buf = '';
+      child.stdout.on('data', (d: Buffer) => {
+        buf += d.toString();
+        const nl = buf.indexOf('\n');
+        if (nl >= 0) {
+          child.stdout.destroy();
+          resolve(buf.slice(0, nl));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(JSON.parse(first)).toMatchObject({ type: 'start', seed: 1 });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
   });
 });
 
 describe('bad input: one line on stderr, exit 2, no stack trace', () => {
   const cases: [string, string[], RegExp][] = [
     ['unknown flag', ['--bogus'], /unknown option --bogus/],
+    ['mistyped flag', ['--mastrs', '3'], /unknown option --mastrs \(did you mean --masters\?\)/],
+    ['flag given twice', ['--masters', '3', '--masters', '4'], /--masters was given more than once/],
+    ['negative seed', ['--seed', '-5'], /--seed must be an integer from 0 to 4294967295 \(got "-5"\)/],
+    ['value on a switch', ['--pre-vote=maybe'], /--pre-vote is a switch and takes no value/],
     ['out of range', ['--masters', '9'], /--masters must be an integer from 1 to 7/],
     ['wrong type', ['--rps', 'lots'], /--rps/],
     ['bad enum', ['--topology', 'hybrid'], /--topology must be one of/],
