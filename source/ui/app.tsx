@@ -1,7 +1,9 @@
 // The live dashboard: one Session in state, a timer that advances it at the chosen speed, panes
 // drawn from the snapshot on screen, and keys that map to Actions.
-import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
+import { useSyncState } from './use-sync-state.js';
+import { typedKeys } from './typed-keys.js';
 import SelectInput from 'ink-select-input';
 import chalk from 'chalk';
 import type { Session } from '../sim/session.js';
@@ -81,25 +83,60 @@ interface MenuItem {
   submenu?: () => Menu;
   run?: () => void;
 }
+/** An open menu: which item is highlighted, and a serial that tells one opening from the next. */
+interface OpenMenu {
+  menu: Menu;
+  index: number;
+  serial: number;
+}
 interface Menu {
   title: string;
   items: MenuItem[];
 }
 
-const TONE_STYLE: Record<Tone, ((t: string) => string) | null> = {
-  ok: chalk.green, warn: chalk.yellow, bad: chalk.red, off: chalk.gray, info: chalk.cyan, accent: chalk.magenta, plain: null,
-};
+/** The codes chalk would put around a text (nothing when chalk sees no colour support). */
+function wrapperOf(style: (t: string) => string): [string, string] {
+  const [open, close] = style('\u0000').split('\u0000');
+  return [open ?? '', close ?? ''];
+}
+interface StyleCodes {
+  level: number;
+  tone: Record<Tone, [string, string] | null>;
+  dim: [string, string];
+  bold: [string, string];
+  inverse: [string, string];
+}
+let codes: StyleCodes | null = null;
+/** The codes for chalk's current colour level (a recording may change the level). */
+function styleCodes(): StyleCodes {
+  if (codes?.level === chalk.level) return codes;
+  codes = {
+    level: chalk.level,
+    tone: {
+      ok: wrapperOf(chalk.green), warn: wrapperOf(chalk.yellow), bad: wrapperOf(chalk.red), off: wrapperOf(chalk.gray),
+      info: wrapperOf(chalk.cyan), accent: wrapperOf(chalk.magenta), plain: null,
+    },
+    dim: wrapperOf(chalk.dim),
+    bold: wrapperOf(chalk.bold),
+    inverse: wrapperOf(chalk.inverse),
+  };
+  return codes;
+}
 
-/** One styled segment as terminal text (no colour at all when noColor). */
+/**
+ * One styled segment as terminal text (no colour at all when noColor). Segments are plain text,
+ * so the codes chalk would add are put around it directly (chalk costs more per call).
+ */
 function styled(s: Seg, noColor: boolean): string {
+  const c = styleCodes();
   let t = s.t;
   if (!noColor) {
-    const tone = TONE_STYLE[s.tone ?? 'plain'];
-    if (tone) t = tone(t);
-    if (s.dim) t = chalk.dim(t);
+    const tone = c.tone[s.tone ?? 'plain'];
+    if (tone) t = tone[0] + t + tone[1];
+    if (s.dim) t = c.dim[0] + t + c.dim[1];
   }
-  if (s.bold) t = chalk.bold(t);
-  if (s.inverse) t = chalk.inverse(t);
+  if (s.bold) t = c.bold[0] + t + c.bold[1];
+  if (s.inverse) t = c.inverse[0] + t + c.inverse[1];
   return t;
 }
 
@@ -211,10 +248,13 @@ export function App(props: AppProps) {
   // A terminal that reports no size (0×0, some pseudo-terminals) is taken as 80×24.
   const termSize = () => ({ cols: stdout?.columns || 80, rows: stdout?.rows || 24 });
   const [size, setSize] = useState(termSize);
-  const [selected, setSelected] = useState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
-  const [menu, setMenu] = useState<Menu | null>(null);
-  const [help, setHelp] = useState(false);
-  const [pane, setPane] = useState(0);
+  // What keys change is kept where the next key of the same read sees it (use-sync-state.ts).
+  const [selected, setSelected, selectedRef] = useSyncState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
+  const [open, setOpen, openRef] = useSyncState<OpenMenu | null>(null);
+  const menu = open?.menu ?? null;
+  const setMenu = (m: Menu | null) => setOpen(m ? { menu: m, index: 0, serial: (openRef.current?.serial ?? 0) + 1 } : null);
+  const [help, setHelp, helpRef] = useSyncState(false);
+  const [pane, setPane] = useSyncState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const driverRef = useRef<Driver | null>(props.driver ?? null);
   const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
@@ -269,20 +309,26 @@ export function App(props: AppProps) {
     setSession((cur) => dispatch(cur, a));
     if ('target' in a || a.type === 'heal-all' || a.type === 'set-topology') setNotice(describeAction(a));
   };
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const propsRef = useRef(props);
+  propsRef.current = props;
   const quit = () => {
-    props.onQuit?.();
+    propsRef.current.onQuit?.();
     exit();
   };
 
-  useInput(
-    (input, key) => {
+  // The handler reads the latest state through refs, so every key of one read acts on what the
+  // keys before it did; Ink gets one handler for the App's lifetime.
+  const onKey = (input: string, key: Key) => {
+      const s = sessionRef.current.state;
+      const nodes = s.nodeOrder;
+      const selected = selectedRef.current;
       if (key.ctrl && input === 'c') return quit();
-      if (menu || help) {
-        if (key.escape) {
-          setMenu(null);
-          setHelp(false);
-        }
-        if (help && (input === '?' || input === 'q')) setHelp(false);
+      const openMenu = openRef.current;
+      if (openMenu) return menuKey(openMenu, input, key);
+      if (helpRef.current) {
+        if (key.escape || input === '?' || input === 'q') setHelp(false);
         return;
       }
       if (input === 'q') return quit();
@@ -307,7 +353,7 @@ export function App(props: AppProps) {
       if ((key.return || input === ':') && selected && s.nodes[selected]) return setMenu(nodeMenu(s, selected));
       if (input === 'm') return setMenu(clusterMenu(s));
       if (input === 'l') {
-        const list = props.lessons ?? [];
+        const list = propsRef.current.lessons ?? [];
         return setMenu({
           title: list.length ? 'Lessons' : 'Lessons (none in this build)',
           items: list.length
@@ -317,8 +363,8 @@ export function App(props: AppProps) {
       }
       if (input === ' ') return act({ type: 'toggle-pause' });
       if (input === '.') return act({ type: 'step', ticks: 1 });
-      if (input === '+' || input === '=') return act({ type: 'speed', speed: session.speed * 2 });
-      if (input === '-' || input === '_') return act({ type: 'speed', speed: session.speed / 2 });
+      if (input === '+' || input === '=') return act({ type: 'speed', speed: sessionRef.current.speed * 2 });
+      if (input === '-' || input === '_') return act({ type: 'speed', speed: sessionRef.current.speed / 2 });
       if (input === '[') return act({ type: 'rewind', ms: 5000 });
       if (input === ']') return act({ type: 'forward', ms: 5000 });
       if (input === 't') return act({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
@@ -328,9 +374,22 @@ export function App(props: AppProps) {
       if (input === 's') return act({ type: 'stop', target: selected });
       if (input === 'r') return act({ type: 'recover', target: selected });
       if (input === 'p') return act(s.network.partitioned[selected] ? { type: 'heal-node', target: selected } : { type: 'partition', target: selected });
-    },
-    { isActive: isRawModeSupported === true },
-  );
+  };
+  /** Keys while a menu is open: move, pick by number, Enter chooses, Esc closes. */
+  const menuKey = (m: OpenMenu, input: string, key: Key) => {
+    const n = m.menu.items.length;
+    if (key.escape) return setOpen(null);
+    if (key.upArrow || input === 'k') return setOpen({ ...m, index: (m.index - 1 + n) % n });
+    if (key.downArrow || input === 'j') return setOpen({ ...m, index: (m.index + 1) % n });
+    if (/^[1-9]$/.test(input) && Number(input) <= n) return choose(m.menu.items[Number(input) - 1]);
+    if (key.return) return choose(m.menu.items[m.index]);
+  };
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  const stableOnKey = useCallback((input: string, key: Key) => {
+    for (const [i, k] of typedKeys(input, key)) onKeyRef.current(i, k);
+  }, []);
+  useInput(stableOnKey, { isActive: isRawModeSupported === true });
 
   function startLesson(name: string) {
     const started = props.startLesson?.(name);
@@ -357,14 +416,13 @@ export function App(props: AppProps) {
     }
   }, [session, lesson, menu, help]);
 
-  const onSelect = (item: { value: string }) => {
-    const it = menu?.items.find((i) => i.value === item.value);
+  function choose(it: MenuItem | undefined) {
     if (!it) return setMenu(null);
     if (it.submenu) return setMenu(it.submenu());
     setMenu(null);
     if (it.run) it.run();
     if (it.action) act(it.action);
-  };
+  }
 
   // A size given by props wins at once (no intermediate frame at the old size).
   const cols = props.cols ?? size.cols;
@@ -386,7 +444,14 @@ export function App(props: AppProps) {
       {menu ? (
         <Box flexDirection="column" width={cols}>
           <Text bold color={noColor ? undefined : 'magenta'} wrap="truncate">{` ${menu.title}  (Enter choose · Esc close)`}</Text>
-          <SelectInput items={menu.items.map((i) => ({ key: i.value, label: i.label, value: i.value }))} onSelect={onSelect} isFocused limit={Math.max(3, Math.min(12, rows - frame.top.length - frame.bottom.length - 3))} />
+          {/* Drawn by SelectInput, driven by our keys (menuKey): unfocused, so it reads no keys. */}
+          <SelectInput
+            key={`${open!.serial}:${open!.index}`}
+            items={menu.items.map((i) => ({ key: i.value, label: i.label, value: i.value }))}
+            initialIndex={open!.index}
+            isFocused={false}
+            limit={Math.max(3, Math.min(12, rows - frame.top.length - frame.bottom.length - 3))}
+          />
         </Box>
       ) : null}
       <Box flexDirection="row" width={cols}>

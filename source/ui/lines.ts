@@ -15,9 +15,19 @@ export type Line = Seg[];
 
 export const seg = (t: string, tone: Tone = 'plain', extra: Omit<Seg, 't' | 'tone'> = {}): Seg => ({ t, tone, ...extra });
 
+/** Code points in a string (a character of the dashboard's own text is one column wide). */
+export function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
+  return n;
+}
+
 export function lineWidth(l: Line): number {
   let n = 0;
-  for (const s of l) n += [...s.t].length;
+  for (const s of l) n += charCount(s.t);
   return n;
 }
 
@@ -42,12 +52,12 @@ export function clip(l: Line, width: number): Line {
 }
 
 export function pad(text: string, width: number): string {
-  const n = [...text].length;
+  const n = charCount(text);
   return n >= width ? [...text].slice(0, width).join('') : text + ' '.repeat(width - n);
 }
 
 export function padStart(text: string, width: number): string {
-  const n = [...text].length;
+  const n = charCount(text);
   return n >= width ? text : ' '.repeat(width - n) + text;
 }
 

@@ -3,6 +3,8 @@
 process.env.NODE_ENV = process.env.BENCH_DEV ? 'development' : 'production';
 const React = (await import('react')).default;
 const { render } = await import('ink');
+const { installFastOutput } = await import('../../source/ui/fast-output.js');
+if (!process.env.BENCH_INK_OUTPUT) await installFastOutput();
 const { EventEmitter } = await import('node:events');
 const { App } = await import('../../source/ui/app.js');
 const { createSession, stepTicks } = await import('../../source/sim/session.js');

@@ -84,9 +84,22 @@ describe('dashboard', () => {
     await waitFor(() => !r.frame().includes('Actions on master-1'), 'menu closed');
     await press(r.stdin, KEY.enter);
     await waitFor(() => r.frame().includes('Actions on master-1'), 'menu again');
-    await new Promise((res) => setTimeout(res, 150)); // the menu subscribes to keys after it is drawn
     await press(r.stdin, KEY.enter); // first item: crash
     await waitFor(() => /master-1\s+✖ crashed/.test(r.frame()), 'master-1 crashed');
+    r.unmount();
+  });
+
+  it('keys that arrive in one read act in order (a paste, a keystroke script, a fast typist)', async () => {
+    const r = renderApp({ session: bootedSession() });
+    await waitFor(() => r.frame().includes('master-1'), 'first frame');
+    // j selects master-2, : opens its menu, ↓ moves to its second item (stop), Enter chooses it
+    r.stdin.write(`j:${KEY.down}${KEY.enter}`);
+    await waitFor(() => /master-2\s+■ stopped|master-2\s+\S+ stopped/.test(r.frame()), 'master-2 stopped');
+    expect(r.frame()).toMatch(/master-1\s+● up/);
+    // a menu opened and answered by number in the same read; digits never leak to the dashboard
+    r.stdin.write('m2');
+    await waitFor(() => /master-4/.test(r.frame()), 'second cluster item (add a master) applied');
+    expect(r.frame()).not.toContain('Cluster  (Enter');
     r.unmount();
   });
 

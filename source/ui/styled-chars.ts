@@ -1,0 +1,62 @@
+// Splits a line of terminal text into characters with the styles in force at each, the form
+// Ink's compositor works on. The general tokenizer segments every line into graphemes, which
+// costs ~200 µs for one dashboard line; dashboard lines are plain characters and colour codes,
+// so those take a direct scan here, and anything else (other escape sequences, combining marks,
+// emoji, wide or control characters) goes to the general tokenizer. Both give the same result
+// (test/ui/styled-chars.test.ts).
+import { reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, type AnsiCode, type StyledChar } from '@alcalzone/ansi-tokenize';
+import stringWidth from 'string-width';
+import { BoundedCache } from './bounded-cache.js';
+
+const ESC = 0x1b;
+const sgrCodes = new BoundedCache<AnsiCode[]>(512);
+const narrow = new BoundedCache<boolean>(4096);
+
+/** One column wide and a grapheme of its own, whatever comes next. */
+function isSimpleChar(cp: number): boolean {
+  const inRange =
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0x2ff) ||
+    (cp >= 0x2010 && cp <= 0x2027) ||
+    (cp >= 0x2030 && cp <= 0x205e) ||
+    (cp >= 0x2190 && cp <= 0x2bff);
+  if (!inRange) return false;
+  if (cp <= 0x7e) return true;
+  return narrow.get(String.fromCharCode(cp), (ch) => stringWidth(ch) === 1);
+}
+
+/** The end of an SGR sequence (`ESC [ digits/semicolons m`) starting at `i`, or -1. */
+function sgrEnd(line: string, i: number): number {
+  if (line.charCodeAt(i + 1) !== 0x5b) return -1;
+  for (let j = i + 2; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 0x6d) return j;
+    if (c !== 0x3b && (c < 0x30 || c > 0x39)) return -1;
+  }
+  return -1;
+}
+
+/** The direct scan; null when the line holds anything it leaves to the general tokenizer. */
+export function simpleStyledChars(line: string): StyledChar[] | null {
+  const out: StyledChar[] = [];
+  let styles: AnsiCode[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const cp = line.charCodeAt(i);
+    if (cp === ESC) {
+      const end = sgrEnd(line, i);
+      if (end < 0) return null;
+      const codes = sgrCodes.get(line.slice(i, end + 1), (seq) => tokenize(seq) as AnsiCode[]);
+      styles = reduceAnsiCodesIncremental(styles, codes);
+      i = end;
+      continue;
+    }
+    if (!isSimpleChar(cp)) return null;
+    out.push({ type: 'char', value: line[i], fullWidth: false, styles });
+  }
+  return out;
+}
+
+/** The characters of a line with their styles, as Ink's tokenizer gives them. */
+export function styledCharsOf(line: string): StyledChar[] {
+  return simpleStyledChars(line) ?? styledCharsFromTokens(tokenize(line));
+}
