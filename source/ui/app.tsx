@@ -447,7 +447,7 @@ export function App(props: AppProps) {
           {/* Drawn by SelectInput, driven by our keys (menuKey): unfocused, so it reads no keys. */}
           <SelectInput
             key={`${open!.serial}:${open!.index}`}
-            items={menu.items.map((i) => ({ key: i.value, label: i.label, value: i.value }))}
+            items={menu.items.map((i, n) => ({ key: i.value, label: `${n < 9 ? n + 1 : ' '} ${i.label}`, value: i.value }))}
             initialIndex={open!.index}
             isFocused={false}
             limit={Math.max(3, Math.min(12, rows - frame.top.length - frame.bottom.length - 3))}

@@ -16,6 +16,7 @@ export const KEYS: [string, string][] = [
   ['Tab', 'next pane (compact layout)'],
   ['l', 'lessons'],
   ['Enter (lesson)', 'next step of a lesson when it waits'],
+  ['1-9 (menu)', 'choose a menu item by its number'],
   ['?', 'this help'],
   ['Esc', 'close whatever is open'],
   ['q / Ctrl+C', 'quit'],
