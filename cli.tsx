@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // kube-ha-lab: the command line. Parses and validates flags (one line and exit 2 on bad input),
 // then runs the dashboard, the headless NDJSON runner, or lists the lessons.
-process.env.NODE_ENV ||= 'production';
+// React reads NODE_ENV; the bundled CLI is built for production already, this covers `tsx cli.tsx`.
+const env = process.env;
+env.NODE_ENV ||= 'production';
 
 import { readFileSync } from 'node:fs';
-import { randomInt } from 'node:crypto';
 import meow from 'meow';
 import { FLAGS, UsageError, helpText, toOptions, type RawFlags } from './source/cli/flags.js';
 import { scanArgv } from './source/cli/argv.js';
@@ -61,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
 
   let opts;
   try {
-    opts = toOptions(flags, () => randomInt(0, 2 ** 31));
+    // A run without --seed picks one (printed in the header and the NDJSON start line, so any run
+    // can be repeated); it only has to differ between runs, not be unpredictable.
+    opts = toOptions(flags, () => Math.floor(Math.random() * 2 ** 31));
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
@@ -121,7 +124,8 @@ async function main(argv: string[]): Promise<number> {
     const driver = scenario ? scenario.driver(false) : scriptDriver;
     if (scenario && scriptDriver) return usage('--script and --scenario cannot be combined in one run');
     if (opts.record) {
-      const { renderScenarioToCast } = await import('./source/record/render-scenario.js');
+      const { withoutFetch } = await import('./source/ui/without-fetch.js');
+      const { renderScenarioToCast } = await withoutFetch(() => import('./source/record/render-scenario.js'));
       const res = await renderScenarioToCast({
         driver: driver ?? undefined,
         config: opts.config,
@@ -157,12 +161,16 @@ async function main(argv: string[]): Promise<number> {
   // terminal here, so that must not stop the dashboard. Ink reads it when first loaded: clear it now.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const ui = await import('./source/ui/start.js');
-  const scen = await import('./source/scenario/index.js');
+  const { withoutFetch } = await import('./source/ui/without-fetch.js');
+  const ui = await withoutFetch(() => import('./source/ui/start.js'));
   const { createState } = await import('./source/sim/create.js');
   const { createSession } = await import('./source/sim/session.js');
-  const lessons = scen.listScenarios().map((l) => ({ name: l.name, title: l.title }));
-  const startLesson = (name: string) => {
+  // The lesson menu needs names and titles only; the scenario loader (YAML parser, schema) loads
+  // when a lesson starts, so it costs nothing before the first frame.
+  const { lessonCatalog } = await import('./source/scenario/catalog.js');
+  let lessons: { name: string; title: string }[] | null = null;
+  const startLesson = async (name: string) => {
+    const scen = await import('./source/scenario/index.js');
     const r = scen.loadScenario(name);
     if (!r.ok) return null;
     const config = scen.scenarioConfig(r.scenario);
@@ -175,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
-    lessons,
+    lessons: () => (lessons ??= lessonCatalog()),
     startLesson,
   });
 }

@@ -21,6 +21,7 @@ import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
 import chalk from 'chalk';
 import { App } from '../ui/app.js';
+import { installFastOutput } from '../ui/fast-output.js';
 
 /** What the recorder hands the dashboard for one frame. */
 export interface FrameViewProps {
@@ -235,6 +236,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const header = opts.sink?.header ?? headlessHeader(opts.size, opts.title, opts.timestamp ?? 0);
   const mem = !opts.sink && !opts.out ? memoryCastSink(header, { onError: opts.onError }) : null;
   const sink: CastSink = opts.sink ?? mem ?? openCastSink(opts.out as string, header, { onError: opts.onError });
+  await installFastOutput();
   const resolved = opts.view ? { view: opts.view, kind: 'custom' as const } : await resolveDefaultView();
   const View = resolved.view;
 

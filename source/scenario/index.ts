@@ -1,36 +1,19 @@
 // Scenarios and built-in lessons: list, load (a name or a file), configure, drive, run headless.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config, State } from '../sim/types.js';
 import type { CheckResult } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
 import { advance, apply } from '../sim/engine.js';
 import { parseScenario, ScenarioError, type Scenario } from './load.js';
+import { builtinFiles, nameOf } from './catalog.js';
 import { ScenarioDriver } from './driver.js';
 
 export type { Scenario } from './load.js';
 export { ScenarioDriver, type LessonView } from './driver.js';
 export { ScenarioError, parseScenario } from './load.js';
 
-/** The folder of built-in lessons, shipped beside dist/ in the package. */
-export function lessonsDir(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'scenarios');
-    if (existsSync(candidate) && existsSync(path.join(dir, 'package.json'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return null;
-}
-
-function builtinFiles(): string[] {
-  const dir = lessonsDir();
-  if (!dir) return [];
-  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => path.join(dir, f));
-}
-
-const nameOf = (file: string) => path.basename(file).replace(/\.(ya?ml|json)$/, '');
+export { lessonsDir, lessonCatalog } from './catalog.js';
 
 export function listScenarios(): { name: string; title: string; description: string }[] {
   return builtinFiles().map((f) => {

@@ -60,8 +60,10 @@ export interface AppProps {
   noColor?: boolean;
   /** A line of narration shown under the header (recordings, lessons). */
   caption?: string;
-  lessons?: LessonChoice[];
-  startLesson?: (name: string) => StartedLesson | null;
+  /** The lessons the `l` menu offers (a function: read when the menu opens). */
+  lessons?: LessonChoice[] | (() => LessonChoice[]);
+  /** Loads a lesson; may take a moment (the scenario loader is loaded on first use). */
+  startLesson?: (name: string) => StartedLesson | null | Promise<StartedLesson | null>;
   /** A driver already running (a lesson given on the command line). */
   driver?: Driver | null;
   driverTitle?: string;
@@ -353,7 +355,8 @@ export function App(props: AppProps) {
       if ((key.return || input === ':') && selected && s.nodes[selected]) return setMenu(nodeMenu(s, selected));
       if (input === 'm') return setMenu(clusterMenu(s));
       if (input === 'l') {
-        const list = propsRef.current.lessons ?? [];
+        const given = propsRef.current.lessons ?? [];
+        const list = typeof given === 'function' ? given() : given;
         return setMenu({
           title: list.length ? 'Lessons' : 'Lessons (none in this build)',
           items: list.length
@@ -392,11 +395,12 @@ export function App(props: AppProps) {
   useInput(stableOnKey, { isActive: isRawModeSupported === true });
 
   function startLesson(name: string) {
-    const started = props.startLesson?.(name);
-    if (!started) {
-      setNotice(`lesson ${name} is not available`);
-      return;
-    }
+    void Promise.resolve(propsRef.current.startLesson?.(name) ?? null).then(
+      (started) => (started ? beginLesson(started) : setNotice(`lesson ${name} is not available`)),
+      () => setNotice(`lesson ${name} could not be loaded`),
+    );
+  }
+  function beginLesson(started: StartedLesson) {
     driverRef.current = started.driver;
     setLesson({ title: started.title, say: [], markers: [], checks: [], done: false });
     setSession(started.session);

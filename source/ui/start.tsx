@@ -6,8 +6,11 @@ import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
 import type { Driver } from '../sim/driver.js';
-import { App, type LessonChoice, type StartedLesson } from './app.js';
-import { startInteractiveRecording, loadKeyScript, runKeyScript, createScriptedStdin, type InteractiveRecording, type KeyScriptRun } from '../record/index.js';
+import { App, type AppProps } from './app.js';
+import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
+import type { KeyScriptRun } from '../record/key-script.js';
+import type { ScriptedStdin } from '../record/scripted-stdin.js';
+import { installFastOutput } from './fast-output.js';
 
 export interface DashboardOptions {
   config: Config;
@@ -17,8 +20,8 @@ export interface DashboardOptions {
   keyScriptPath?: string;
   recordPath?: string;
   noColor: boolean;
-  lessons?: LessonChoice[];
-  startLesson?: (name: string) => StartedLesson | null;
+  lessons?: AppProps['lessons'];
+  startLesson?: AppProps['startLesson'];
 }
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
@@ -27,6 +30,7 @@ const CURSOR_HIDE = '\u001b[?25l';
 const CURSOR_SHOW = '\u001b[?25h';
 
 export async function startDashboard(opts: DashboardOptions): Promise<number> {
+  await installFastOutput();
   const out = process.stdout;
   let rec: InteractiveRecording | null = null;
   let recordError: string | null = null;
@@ -39,8 +43,11 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
     });
   }
   let keys: KeyScriptRun | null = null;
-  let scripted: ReturnType<typeof createScriptedStdin> | null = null;
+  let scripted: ScriptedStdin | null = null;
   if (opts.keyScriptPath) {
+    // Loaded only for a keystroke script (its parser reads YAML).
+    const { loadKeyScript, runKeyScript } = await import('../record/key-script.js');
+    const { createScriptedStdin } = await import('../record/scripted-stdin.js');
     const loaded = loadKeyScript(opts.keyScriptPath);
     if (!loaded.ok) {
       rec?.stop();

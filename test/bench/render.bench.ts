@@ -1,64 +1,29 @@
-// Dashboard rendering: median time per frame at 80x24 and 160x48, and the CPU share of one core
-// while the live dashboard runs at speed 1 and 10 frames per second. Prints BENCH lines.
-process.env.NODE_ENV = process.env.BENCH_DEV ? 'development' : 'production';
-const React = (await import('react')).default;
-const { render } = await import('ink');
-const { installFastOutput } = await import('../../source/ui/fast-output.js');
-if (!process.env.BENCH_INK_OUTPUT) await installFastOutput();
-const { EventEmitter } = await import('node:events');
-const { App } = await import('../../source/ui/app.js');
-const { createSession, stepTicks } = await import('../../source/sim/session.js');
-const { createState } = await import('../../source/sim/create.js');
-const { defaultConfig } = await import('../../source/sim/config.js');
-const { apply } = await import('../../source/sim/engine.js');
+// Dashboard rendering, measured on the dashboard as it ships: render-frames.ts bundled by the
+// CLI's own build (Ink with the dashboard's compositor and text measures). For comparison the
+// same measurement runs unbundled on Ink's own modules ("-ink-own"). Prints BENCH lines.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-class FakeTty extends EventEmitter {
-  isTTY = true;
-  writes = 0;
-  lastWriteAt = 0;
-  constructor(public columns: number, public rows: number) { super(); }
-  write(_s: string): boolean { this.writes++; this.lastWriteAt = performance.now(); return true; }
-}
-const median = (xs: number[]) => { const a = xs.slice().sort((x, y) => x - y); return a[Math.floor(a.length / 2)]; };
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const script = path.join(here, 'render-frames.ts');
+const work = mkdtempSync(path.join(tmpdir(), 'kha-render-bench-'));
 
-async function frameTimes(cols: number, rows: number): Promise<number> {
-  let session = createSession(createState(defaultConfig({ seed: 1 })), { paused: true });
-  session = stepTicks(session, 100);
-  session = { ...session, live: apply(session.live, { type: 'crash', target: 'master-1' }) };
-  session = { ...session, state: session.live };
-  const out = new FakeTty(cols, rows);
-  const app = render(React.createElement(App, { session, autoTick: false, cols, rows, noColor: false }), { stdout: out as never, debug: true, exitOnCtrlC: false, patchConsole: false });
-  const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    session = stepTicks(session, 1);
-    const t0 = performance.now();
-    const before = out.writes;
-    app.rerender(React.createElement(App, { session, autoTick: false, cols, rows, noColor: false }));
-    while (out.writes === before) await new Promise((r) => setImmediate(r));
-    times.push(out.lastWriteAt - t0);
-  }
-  app.unmount();
-  return median(times.slice(20));
+function run(args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', ...env } });
+  process.stdout.write(r.stdout.split('\n').filter((l) => l.startsWith('BENCH ')).join('\n') + '\n');
+  if (r.status !== 0) throw new Error(`render bench failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
 }
 
-async function cpuShare(): Promise<number> {
-  const session = createSession(createState(defaultConfig({ seed: 1 })), { paused: false, speed: 1 });
-  const out = new FakeTty(160, 48);
-  const app = render(React.createElement(App, { session, autoTick: true, frameMs: 100, cols: 160, rows: 48, noColor: false }), { stdout: out as never, exitOnCtrlC: false, patchConsole: false });
-  await new Promise((r) => setTimeout(r, 1000)); // warm-up
-  const c0 = process.cpuUsage();
-  const w0 = performance.now();
-  await new Promise((r) => setTimeout(r, 5000));
-  const c = process.cpuUsage(c0);
-  const wall = performance.now() - w0;
-  app.unmount();
-  return ((c.user + c.system) / 1000 / wall) * 100;
+try {
+  const { bundle } = (await import(path.join(root, 'build.mjs'))) as { bundle: (entry: string, out: string) => Promise<unknown> };
+  const out = path.join(work, 'render-frames.js');
+  await bundle(script, out);
+  run([out]);
+  run([path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { BENCH_SUFFIX: '-ink-own' });
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-
-const small = await frameTimes(80, 24);
-console.log(`BENCH render-80x24 ${small.toFixed(2)} ms/frame (target < 8)`);
-const big = await frameTimes(160, 48);
-console.log(`BENCH render-160x48 ${big.toFixed(2)} ms/frame (target < 8)`);
-const cpu = await cpuShare();
-console.log(`BENCH cpu-speed1-10fps ${cpu.toFixed(1)} % of one core (target < 8)`);
-process.exit(0);

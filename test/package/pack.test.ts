@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack`, install the tarball into an empty folder (offline, from
 // the npm cache `npm ci` filled), run its bin. Also: the tarball holds only what it needs.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,7 +56,29 @@ describe('the packed package', () => {
     expect(sc.stdout).not.toContain('"ok":false');
     const installed = readdirSync(path.join(app, 'node_modules', 'kube-ha-lab'));
     expect(installed).toContain('dist');
+    // The CLI is bundled: installing it installs nothing else.
+    expect(readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['kube-ha-lab']);
     const size = statSync(tarball).size;
     console.log(`package: ${files.length} files, tarball ${(size / 1024).toFixed(0)} kB`);
   });
+
+  it('the installed dashboard draws its first frame in a terminal', async () => {
+    const bin = path.join(app, 'node_modules', '.bin', 'kube-ha-lab');
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+    delete env.CI;
+    const child = spawn('script', ['-q', '-e', '-c', `stty cols 100 rows 30; ${bin} --seed 1`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '';
+    const drawn = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('etcd quorum') && out.includes('Masters')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+    });
+    child.kill('SIGTERM');
+    expect(drawn).toBe(true);
+  }, 30_000);
 });
