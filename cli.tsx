@@ -183,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
+    size: flags.size !== undefined ? opts.size : undefined,
     lessons: () => (lessons ??= lessonCatalog()),
     startLesson,
   });

@@ -25,7 +25,7 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   scenario: { type: 'string', help: 'a built-in lesson name or a scenario file (YAML/JSON)' },
   script: { type: 'string', help: 'a file of timed actions (headless) or keystrokes (dashboard)' },
   record: { type: 'string', help: 'write an asciicast v2 recording to FILE.cast' },
-  size: { type: 'string', help: 'COLSxROWS of a headless recording (default 120x36)' },
+  size: { type: 'string', help: 'COLSxROWS of a headless recording (default 120x36), or a fixed dashboard size' },
   leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
   renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
   retryPeriod: { type: 'string', help: 'leader-election retry period (default 2s)' },

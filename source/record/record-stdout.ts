@@ -22,7 +22,8 @@ export type RecordingStdout = NodeJS.WriteStream & {
  * listeners) except that write() also appends an "o" event to `sink` at (clock() - start) seconds.
  * Recording errors go to the sink's onError and never reach the caller of write().
  */
-export function recordStdout(stdout: NodeJS.WriteStream, sink: CastSink, clock: Clock = wallClock): RecordingStdout {
+/** `fixedSize`: the drawing keeps one size (--size), so terminal resizes are not recorded. */
+export function recordStdout(stdout: NodeJS.WriteStream, sink: CastSink, clock: Clock = wallClock, fixedSize = false): RecordingStdout {
   const start = clock();
   const decoder = new StringDecoder('utf8');
   let recording = true;
@@ -48,7 +49,7 @@ export function recordStdout(stdout: NodeJS.WriteStream, sink: CastSink, clock: 
   };
 
   const onResize = () => {
-    if (!recording) return;
+    if (!recording || fixedSize) return;
     const cols = stdout.columns;
     const rows = stdout.rows;
     if (cols && rows) sink.resize(now(), cols, rows);
@@ -87,7 +88,7 @@ export interface InteractiveRecordingOptions extends SinkOptions {
   stdout?: NodeJS.WriteStream;
   title?: string;
   clock?: Clock;
-  /** Header size; default the terminal's current size (80x24 when unknown). */
+  /** A fixed drawing size (--size), also the header's; default the terminal's current size (80x24 when unknown), following resizes. */
   size?: { cols: number; rows: number };
   /** Unix seconds for the header; default now. */
   timestamp?: number;
@@ -122,7 +123,7 @@ export function startInteractiveRecording(file: string, opts: InteractiveRecordi
   const sink = openCastSink(file, header, { onError: opts.onError });
   const clock = opts.clock ?? wallClock;
   const start = clock();
-  const rec = recordStdout(stdout, sink, clock);
+  const rec = recordStdout(stdout, sink, clock, opts.size !== undefined);
   let stopped = false;
   return {
     stdout: rec,

@@ -20,6 +20,8 @@ export interface DashboardOptions {
   keyScriptPath?: string;
   recordPath?: string;
   noColor: boolean;
+  /** A fixed frame size (--size): demos recorded at one size whatever the terminal. */
+  size?: { cols: number; rows: number };
   lessons?: AppProps['lessons'];
   startLesson?: AppProps['startLesson'];
 }
@@ -32,11 +34,16 @@ const CURSOR_SHOW = '\u001b[?25h';
 export async function startDashboard(opts: DashboardOptions): Promise<number> {
   await installFastOutput();
   const out = process.stdout;
+  if (opts.size && ((out.columns || 80) < opts.size.cols || (out.rows || 24) < opts.size.rows)) {
+    process.stderr.write(`kube-ha-lab: --size ${opts.size.cols}x${opts.size.rows} does not fit this terminal (${out.columns || 80}x${out.rows || 24}); enlarge it or ask for less\n`);
+    return 2;
+  }
   let rec: InteractiveRecording | null = null;
   let recordError: string | null = null;
   if (opts.recordPath) {
     rec = startInteractiveRecording(opts.recordPath, {
       title: 'kube-ha-lab',
+      size: opts.size,
       onError: (m) => {
         recordError = m;
       },
@@ -95,6 +102,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
       <App
         session={session}
         noColor={opts.noColor}
+        cols={opts.size?.cols}
+        rows={opts.size?.rows}
         lessons={opts.lessons}
         startLesson={opts.startLesson}
         driver={opts.lesson?.driver ?? null}

@@ -44,6 +44,34 @@ describe('the dashboard in a real terminal', () => {
     expect(drawn).toMatch(/master-2 .*✖ crashed/);
   }, 60_000);
 
+  it('--size draws the dashboard at a fixed size inside a bigger terminal and records that size', async () => {
+    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+    const cast = path.join(mkdtempSync(path.join(tmpdir(), 'kha-size-')), 'demo.cast');
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    tmux('new-session', '-d', '-s', session, '-x', '130', '-y', '40', '-c', ROOT,
+      `NODE_ENV=production node ${CLI} --seed 3 --size 90x26 --record ${cast}; echo "EXITED rc=$?"; sleep 60`);
+    const s = await waitScreen((x) => x.includes('API writes') && x.includes('Masters'), 'the dashboard');
+    const lines = s.split('\n');
+    expect(Math.max(...lines.map((l) => [...l.trimEnd()].length))).toBeLessThanOrEqual(90);
+    expect(lines.filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(25);
+    tmux('send-keys', '-t', session, 'q');
+    await waitScreen((x) => x.includes('EXITED rc=0'), 'the program to exit');
+    const parsed = parseCast(readFileSync(cast, 'utf8'));
+    expect(parsed.problems).toEqual([]);
+    expect([parsed.header.width, parsed.header.height]).toEqual([90, 26]);
+  }, 60_000);
+
+  it('--size larger than the terminal: one line and exit 2', async () => {
+    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT,
+      `NODE_ENV=production node ${CLI} --size 160x48; echo "EXITED rc=$?"; sleep 60`);
+    const s = await waitScreen((x) => x.includes('EXITED rc='), 'the program to exit');
+    expect(s).toContain('EXITED rc=2');
+    expect(s).toMatch(/--size 160x48 does not fit this terminal \(100x30\)/);
+    expect(s).not.toMatch(/at .*\.js:\d+/);
+  }, 30_000);
+
   it('starts, shows a crash, quits with q and restores the terminal', async () => {
     if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
     expect(existsSync(CLI)).toBe(true);
