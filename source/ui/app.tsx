@@ -553,7 +553,7 @@ export function layout(x: LayoutIn): Frame {
   }
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
-      case 'masters': return mastersPane(s, x.selected, width);
+      case 'masters': return mastersPane(s, x.selected, width, maxLines);
       case 'etcd': return etcdPane(s, x.selected, width, x.ascii);
       case 'lb': return lbPane(s, x.selected, width, x.ascii);
       case 'leases': return leasesPane(s, width, x.ascii);
@@ -564,11 +564,13 @@ export function layout(x: LayoutIn): Frame {
   /** Stacks panes in a column of `height` lines; the events pane takes what is left. */
   const column = (ids: PaneId[], width: number, height: number): Line[] => {
     const out: Line[] = [];
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
       const left = height - out.length;
       if (left <= 1) break;
       out.push(title(PANE_TITLES[id], width));
-      const body = paneLines(id, width, left - 1);
+      // The masters pane leaves room for the panes under it (it turns compact when short).
+      const budget = id === 'masters' ? Math.max(3, left - 1 - 6 * (ids.length - i - 1)) : left - 1;
+      const body = paneLines(id, width, budget);
       out.push(...body.slice(0, left - 1));
     }
     return out.slice(0, height);
@@ -596,7 +598,7 @@ export function layout(x: LayoutIn): Frame {
     const lines: Line[] = [];
     const tag = ` ${PANE_TITLES[id]}  (Tab: next pane ${(x.pane % COMPACT_ORDER.length) + 1}/${COMPACT_ORDER.length})`;
     lines.push(title(tag.trim(), cols, true));
-    const body = paneLines(id, cols, avail - 1);
+    const body = paneLines(id, cols, id === 'masters' ? Math.max(3, avail - 6) : avail - 1);
     const bodyRows = id === 'events' ? avail - 1 : Math.min(body.length, Math.max(3, avail - 6));
     lines.push(...body.slice(0, bodyRows));
     if (id !== 'events' && avail - lines.length > 2) {

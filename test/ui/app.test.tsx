@@ -149,6 +149,28 @@ describe('dashboard', () => {
     r.unmount();
   });
 
+  it('every master stays on screen when the full masters pane does not fit: one line each, leaders starred', async () => {
+    // 80x24, 3 masters: the one-pane layout keeps room for the event log
+    const small = renderApp({ session: bootedSession(), cols: 80, rows: 24 });
+    const f = small.frame();
+    for (const m of ['master-1', 'master-2', 'master-3']) expect(f).toMatch(new RegExp(`${m}\\s+● up\\s+api ●`));
+    expect(f).toMatch(/kcm ●★ sch ●★/);
+    expect(f).toContain('★ leads');
+    expect(f).toContain('Events (newest first)');
+    small.unmount();
+    // 160x40, 7 masters: all seven, and the etcd pane under them
+    const big = renderApp({ session: bootedSession(3, true, { masters: 7 }), cols: 160, rows: 40 });
+    const g = big.frame();
+    for (let i = 1; i <= 7; i++) expect(g).toMatch(new RegExp(`master-${i}\\s+● up\\s+api`));
+    expect(g).toMatch(/etcd ─+/);
+    expect(g).toMatch(/7 of 7 up, 4 needed/);
+    big.unmount();
+    // room enough: the full form, a line per component
+    const wide = renderApp({ session: bootedSession(), cols: 160, rows: 48 });
+    expect(wide.frame()).toMatch(/ctrl-mgr\s+● running\s+★ LEADER/);
+    wide.unmount();
+  });
+
   it('NO_COLOR: no colour escape codes', () => {
     const r = render(<App session={bootedSession()} autoTick={false} cols={120} rows={40} noColor />);
     expect(r.lastFrame()).not.toMatch(/\u001b\[3[0-9]m|\u001b\[9[0-9]m/);

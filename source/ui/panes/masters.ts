@@ -4,18 +4,50 @@ import { mastersView, type ComponentView } from '../../sim/views.js';
 import { type Line, seg, pad } from '../lines.js';
 import { look } from '../glyphs.js';
 
-function comp(c: ComponentView, label: string, w: number): Line {
+function lookOf(c: ComponentView) {
   let key: string = c.state;
   if (c.kind === 'apiserver' && c.state === 'running') key = c.ready ? 'ready' : 'notready';
   if (c.kind === 'etcd' && c.state === 'running' && c.role) key = c.role === 'down' ? 'down' : c.role;
-  const l = look(key);
+  return look(key);
+}
+
+function comp(c: ComponentView, label: string, w: number): Line {
+  const l = lookOf(c);
   const lead = c.leading ? seg(' ★ LEADER', 'accent', { bold: true }) : seg('');
   return [seg(`  ${pad(label, 10)}`, 'plain', { dim: true }), seg(pad(`${l.glyph} ${l.word}`, w), l.tone), lead];
 }
 
-export function mastersPane(s: State, selected: string | null, width: number): Line[] {
+/** One component in a compact line: short name, glyph, ★ when it leads. */
+function tiny(c: ComponentView, label: string): Line {
+  const l = lookOf(c);
+  return [seg(` ${label} `, 'plain', { dim: true }), seg(l.glyph, l.tone), seg(c.leading && l.glyph !== '★' ? '★' : ' ', 'accent', { bold: true })];
+}
+
+const LEGEND: Line = [seg('  ● ok ◐ unready ○ stopped ✖ down ↻ restart ★ leads', 'plain', { dim: true })];
+
+/**
+ * Each master and its components. Five lines a master when `maxLines` allows; otherwise one line
+ * a master (glyphs, ★ for leaders) and a legend, so every master stays on screen in a short
+ * terminal or with many masters.
+ */
+export function mastersPane(s: State, selected: string | null, width: number, maxLines = Infinity): Line[] {
+  const masters = mastersView(s);
+  const full = masters.reduce((n, m) => n + (width >= 30 ? (m.etcd.state !== 'absent' ? 5 : 4) : 1), 0);
+  if (full > maxLines && width >= 50) {
+    const out: Line[] = masters.map((m) => {
+      const node = m.node === 'up' ? (m.isolated ? { glyph: '⊘', word: 'isolated', tone: 'warn' as const } : look('up')) : look(m.node);
+      const sel = selected === m.id;
+      return [
+        seg(sel ? '▶ ' : '  ', 'accent', { bold: true }), seg(pad(m.id, 9), 'plain', { bold: true, inverse: sel }), seg(` ${node.glyph} ${pad(node.word, 8)}`, node.tone),
+        ...tiny(m.apiserver, 'api'), ...tiny(m.controllerManager, 'kcm'), ...tiny(m.scheduler, 'sch'),
+        ...(m.etcd.state !== 'absent' ? tiny(m.etcd, 'etcd') : []),
+      ];
+    });
+    if (out.length < maxLines) out.push(LEGEND);
+    return out;
+  }
   const out: Line[] = [];
-  for (const m of mastersView(s)) {
+  for (const m of masters) {
     const node = m.node === 'up' ? (m.isolated ? { glyph: '⊘', word: 'partitioned', tone: 'warn' as const } : look('up')) : look(m.node);
     const sel = selected === m.id;
     out.push([seg(sel ? '▶ ' : '  ', 'accent', { bold: true }), seg(pad(m.id, 10), 'plain', { bold: true, inverse: sel }), seg(` ${node.glyph} ${node.word}`, node.tone)]);
