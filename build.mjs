@@ -1,9 +1,11 @@
-// Builds the CLI users run: one bundled file, dist/cli.js (type-checking is `npm run typecheck`).
+// Builds the CLI users run: dist/cli.js, bundled, and the chunks it loads on use (type-checking
+// is `npm run typecheck`).
 //
 // Why a bundle: loading Ink, React and the rest as ~300 separate modules took most of the time
-// to the first frame. Inside the bundle three of Ink's modules are replaced by the dashboard's
+// to the first frame. Inside the bundle some of Ink's modules are replaced by the dashboard's
 // own (same results, tested against Ink's in test/ui): the screen compositor, the text measures
-// with bounded caches, and the React DevTools hook, which the CLI does not ship.
+// with bounded caches, escape-code cleaning with a fast path for colour codes, a terminal writer
+// that rewrites only changed lines, and the React DevTools hook, which the CLI does not ship.
 //
 // `node build.mjs` builds dist/cli.js; `node build.mjs <entry> <outfile>` bundles another entry
 // the same way (the render benchmark measures the dashboard exactly as shipped).
@@ -20,6 +22,8 @@ const INK_SWAPS = {
   './output.js': 'source/ui/fast-output.ts',
   './measure-text.js': 'source/ui/text-metrics.ts',
   'widest-line': 'source/ui/ink-widest-line.ts',
+  './sanitize-ansi.js': 'source/ui/ink-sanitize-ansi.ts',
+  './log-update.js': 'source/ui/line-diff-log.ts',
   './devtools.js': 'source/ui/no-devtools.ts',
 };
 

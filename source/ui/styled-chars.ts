@@ -56,6 +56,40 @@ export function simpleStyledChars(line: string): StyledChar[] | null {
   return out;
 }
 
+/**
+ * The display width of a line of colour codes and plain characters (each one column), or null
+ * when it holds anything else (then string-width decides).
+ */
+export function simpleWidth(line: string): number | null {
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const cp = line.charCodeAt(i);
+    if (cp === ESC) {
+      const end = sgrEnd(line, i);
+      if (end < 0) return null;
+      i = end;
+      continue;
+    }
+    if (!isSimpleChar(cp)) return null;
+    width++;
+  }
+  return width;
+}
+
+/** True when every escape sequence in the text is a colour/style (SGR) code. */
+export function onlySgrCodes(text: string): boolean {
+  for (let i = text.indexOf('\u001b'); i >= 0; i = text.indexOf('\u001b', i + 1)) {
+    const end = sgrEnd(text, i);
+    if (end < 0) return false;
+    i = end;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c <= 0x9f) return false;
+  }
+  return true;
+}
+
 /** The characters of a line with their styles, as Ink's tokenizer gives them. */
 export function styledCharsOf(line: string): StyledChar[] {
   return simpleStyledChars(line) ?? styledCharsFromTokens(tokenize(line));

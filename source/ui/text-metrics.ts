@@ -9,13 +9,14 @@
 // (test/ui/text-metrics.test.ts checks them against the originals).
 import stringWidth from 'string-width';
 import { BoundedCache } from './bounded-cache.js';
+import { simpleWidth } from './styled-chars.js';
 
 const lineWidths = new BoundedCache<number>(8192);
 const measures = new BoundedCache<{ width: number; height: number }>(1024);
 
 /** Display width of one line (ANSI codes take no room; wide characters take two). */
 export function lineWidth(line: string): number {
-  return lineWidths.get(line, stringWidth);
+  return lineWidths.get(line, (l) => simpleWidth(l) ?? stringWidth(l));
 }
 
 /** Width of the widest line of a text. */

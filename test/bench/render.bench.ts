@@ -1,8 +1,9 @@
 // Dashboard rendering, measured on the dashboard as it ships: render-frames.ts bundled by the
-// CLI's own build (Ink with the dashboard's compositor and text measures). For comparison the
-// same measurement runs unbundled on Ink's own modules ("-ink-own"). Prints BENCH lines.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// CLI's own build (Ink with the dashboard's compositor, text measures and line-diff writer). For
+// comparison the same measurement runs unbundled on Ink's own modules ("-ink-own"). Last, the
+// built CLI itself in a real terminal (tmux), its CPU read from /proc. Prints BENCH lines.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +19,40 @@ function run(args: string[], env: Record<string, string> = {}): void {
   if (r.status !== 0) throw new Error(`render bench failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
 }
 
+/** CPU time (user + system, in clock ticks of 1/100 s) a process has used so far. */
+function cpuTicks(pid: string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The built CLI in a real terminal (tmux, 160x49 so the frame is 160x48) at speed 1: its CPU share over 20 s. */
+async function cpuInTmux(): Promise<void> {
+  if (spawnSync('tmux', ['-V']).status !== 0) {
+    console.log('(tmux not installed: the real-terminal CPU figure is skipped)');
+    return;
+  }
+  const session = `kha-bench-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' }).trim();
+  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '49', '-c', root, `exec ${process.execPath} dist/cli.js --seed 1`);
+  try {
+    await new Promise((r) => setTimeout(r, 4000));
+    const pid = tmux('display', '-p', '-t', session, '#{pane_pid}');
+    const t0 = cpuTicks(pid);
+    await new Promise((r) => setTimeout(r, 20_000));
+    const share = (cpuTicks(pid) - t0) / 100 / 20 * 100;
+    console.log(`BENCH cpu-speed1-10fps-real-terminal ${share.toFixed(1)} % of one core (target < 8)`);
+  } finally {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+  }
+}
+
 try {
   const { bundle } = (await import(path.join(root, 'build.mjs'))) as { bundle: (entry: string, out: string) => Promise<unknown> };
   const out = path.join(work, 'render-frames.js');
   await bundle(script, out);
   run([out]);
   run([path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], { BENCH_SUFFIX: '-ink-own' });
+  await cpuInTmux();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { lineWidth, measureText, widestLine } from '../../source/ui/text-metrics.js';
 import { BoundedCache } from '../../source/ui/bounded-cache.js';
+import sanitizeAnsi from '../../source/ui/ink-sanitize-ansi.js';
+import inkSanitizeAnsi from '../../node_modules/ink/build/sanitize-ansi.js';
 
 let inkMeasureText: (text: string) => { width: number; height: number };
 beforeAll(async () => {
@@ -15,7 +17,7 @@ beforeAll(async () => {
   inkMeasureText = ((await import(pathToFileURL(path.join(inkDir, 'measure-text.js')).href)) as { default: typeof inkMeasureText }).default;
 });
 
-const piece = fc.constantFrom('a', ' ', '─', '│', '●', '▇', '漢', '🙂', 'é', '\u0301', '\u001b[31m', '\u001b[0m', '\u001b[1;42m', 'ｶﾞ', '\t');
+const piece = fc.constantFrom('a', ' ', '─', '│', '●', '▇', '漢', '🙂', 'é', '\u0301', '\u001b[31m', '\u001b[0m', '\u001b[1;42m', 'ｶﾞ', '\t', '\u001b[2J', '\u001b[38:5:1m', '\u001b]8;;http://x\u0007', '\u009b1A', '\u001b', '\u001b[?25l', '\u0085');
 const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
 const text = fc.array(line, { minLength: 1, maxLength: 6 }).map((ls) => ls.join('\n'));
 
@@ -28,6 +30,7 @@ describe('text metrics', () => {
         expect(measureText(t)).toEqual(expected);
         expect(widestLine(t)).toBe(Math.max(...t.split('\n').map((l) => stringWidth(l))));
         for (const l of t.split('\n')) expect(lineWidth(l)).toBe(stringWidth(l));
+        expect(sanitizeAnsi(t)).toBe(inkSanitizeAnsi(t));
       }),
       { numRuns: 400, seed: 5 },
     );
