@@ -84,6 +84,14 @@ describe('the dashboard in a real terminal', () => {
     tmux('send-keys', '-t', session, 'c');
     const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
     expect(crashed).toMatch(/etcd quorum 2\/3/);
+    // Frames are written line by line, only what changed: after many frames the header is still
+    // on the first row and the key hints on the last row but one (nothing drifted or was left over).
+    await new Promise((r) => setTimeout(r, 3000));
+    const rows = screen().split('\n');
+    expect(rows[0]).toMatch(/^ kube-ha-lab {2}t \d\d:\d\d\.\d/);
+    expect(rows[1]).toMatch(/^ . API writes/);
+    expect(rows[34]).toMatch(/^ \? help/);
+    expect(rows.filter((r) => r.includes('kube-ha-lab  t ')).length).toBe(1);
     tmux('send-keys', '-t', session, 'q');
     const after = await waitScreen((s) => s.includes('EXITED rc=0'), 'the program to exit');
     // The dashboard was drawn on the alternate screen: after quitting, none of it is left behind.
