@@ -6,6 +6,7 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import type { CastHeader, CastSink, SinkOptions } from './asciicast.js';
 import { openCastSink } from './asciicast.js';
+import { terminalSize } from '../ui/terminal-size.js';
 
 /** Milliseconds from an arbitrary origin; only differences are used. */
 export type Clock = () => number;
@@ -110,8 +111,7 @@ export interface InteractiveRecording {
  */
 export function startInteractiveRecording(file: string, opts: InteractiveRecordingOptions = {}): InteractiveRecording {
   const stdout = opts.stdout ?? process.stdout;
-  const cols = opts.size?.cols ?? (stdout.columns || 80);
-  const rows = opts.size?.rows ?? (stdout.rows || 24);
+  const { cols, rows } = opts.size ?? terminalSize(stdout);
   const header: CastHeader = {
     version: 2,
     width: cols,

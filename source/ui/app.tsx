@@ -4,6 +4,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
 import { useSyncState } from './use-sync-state.js';
 import { typedKeys } from './typed-keys.js';
+import { terminalSize } from './terminal-size.js';
 import SelectInput from 'ink-select-input';
 import chalk from 'chalk';
 import type { Session } from '../sim/session.js';
@@ -247,8 +248,7 @@ export function App(props: AppProps) {
   const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
   const [session, setSession] = useState<Session>(props.session);
-  // A terminal that reports no size (0×0, some pseudo-terminals) is taken as 80×24.
-  const termSize = () => ({ cols: stdout?.columns || 80, rows: stdout?.rows || 24 });
+  const termSize = () => terminalSize(stdout);
   const [size, setSize] = useState(termSize);
   // What keys change is kept where the next key of the same read sees it (use-sync-state.ts).
   const [selected, setSelected, selectedRef] = useSyncState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
@@ -323,60 +323,60 @@ export function App(props: AppProps) {
   // The handler reads the latest state through refs, so every key of one read acts on what the
   // keys before it did; Ink gets one handler for the App's lifetime.
   const onKey = (input: string, key: Key) => {
-      const s = sessionRef.current.state;
-      const nodes = s.nodeOrder;
-      const selected = selectedRef.current;
-      if (key.ctrl && input === 'c') return quit();
-      const openMenu = openRef.current;
-      if (openMenu) return menuKey(openMenu, input, key);
-      if (helpRef.current) {
-        if (key.escape || input === '?' || input === 'q') setHelp(false);
-        return;
-      }
-      if (input === 'q') return quit();
-      if (input === '?') return setHelp(true);
-      if (key.upArrow || input === 'k' || key.downArrow || input === 'j') {
-        const up = key.upArrow || input === 'k';
-        const i = selected ? nodes.indexOf(selected) : up ? 0 : -1;
-        const next = nodes[(i + (up ? -1 : 1) + nodes.length) % nodes.length] ?? null;
-        setSelected(next);
-        // In the one-pane layout, show the pane where the selected node is drawn.
-        const kind = nodeKindOf(s, next);
-        if (kind) setPane(COMPACT_ORDER.indexOf(PANE_OF_KIND[kind]));
-        return;
-      }
-      if (key.tab) return setPane((p) => (p + (key.shift ? COMPACT_ORDER.length - 1 : 1)) % COMPACT_ORDER.length);
-      const d = driverRef.current;
-      if (key.return && isInteractive(d) && d.view().waitingForEnter) {
-        d.advance();
-        setLesson((l) => (l ? { ...l } : l));
-        return;
-      }
-      if ((key.return || input === ':') && selected && s.nodes[selected]) return setMenu(nodeMenu(s, selected));
-      if (input === 'm') return setMenu(clusterMenu(s));
-      if (input === 'l') {
-        const given = propsRef.current.lessons ?? [];
-        const list = typeof given === 'function' ? given() : given;
-        return setMenu({
-          title: list.length ? 'Lessons' : 'Lessons (none in this build)',
-          items: list.length
-            ? list.map((l, i) => ({ label: `${l.name}  ${l.title}`, value: `${i}`, run: () => startLesson(l.name) }))
-            : [{ label: 'close', value: 'close' }],
-        });
-      }
-      if (input === ' ') return act({ type: 'toggle-pause' });
-      if (input === '.') return act({ type: 'step', ticks: 1 });
-      if (input === '+' || input === '=') return act({ type: 'speed', speed: sessionRef.current.speed * 2 });
-      if (input === '-' || input === '_') return act({ type: 'speed', speed: sessionRef.current.speed / 2 });
-      if (input === '[') return act({ type: 'rewind', ms: 5000 });
-      if (input === ']') return act({ type: 'forward', ms: 5000 });
-      if (input === 't') return act({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
-      if (input === 'x') return act({ type: 'heal-all' });
-      if (!selected || !s.nodes[selected]) return;
-      if (input === 'c') return act({ type: 'crash', target: selected });
-      if (input === 's') return act({ type: 'stop', target: selected });
-      if (input === 'r') return act({ type: 'recover', target: selected });
-      if (input === 'p') return act(s.network.partitioned[selected] ? { type: 'heal-node', target: selected } : { type: 'partition', target: selected });
+    const s = sessionRef.current.state;
+    const nodes = s.nodeOrder;
+    const selected = selectedRef.current;
+    if (key.ctrl && input === 'c') return quit();
+    const openMenu = openRef.current;
+    if (openMenu) return menuKey(openMenu, input, key);
+    if (helpRef.current) {
+      if (key.escape || input === '?' || input === 'q') setHelp(false);
+      return;
+    }
+    if (input === 'q') return quit();
+    if (input === '?') return setHelp(true);
+    if (key.upArrow || input === 'k' || key.downArrow || input === 'j') {
+      const up = key.upArrow || input === 'k';
+      const i = selected ? nodes.indexOf(selected) : up ? 0 : -1;
+      const next = nodes[(i + (up ? -1 : 1) + nodes.length) % nodes.length] ?? null;
+      setSelected(next);
+      // In the one-pane layout, show the pane where the selected node is drawn.
+      const kind = nodeKindOf(s, next);
+      if (kind) setPane(COMPACT_ORDER.indexOf(PANE_OF_KIND[kind]));
+      return;
+    }
+    if (key.tab) return setPane((p) => (p + (key.shift ? COMPACT_ORDER.length - 1 : 1)) % COMPACT_ORDER.length);
+    const d = driverRef.current;
+    if (key.return && isInteractive(d) && d.view().waitingForEnter) {
+      d.advance();
+      setLesson((l) => (l ? { ...l } : l));
+      return;
+    }
+    if ((key.return || input === ':') && selected && s.nodes[selected]) return setMenu(nodeMenu(s, selected));
+    if (input === 'm') return setMenu(clusterMenu(s));
+    if (input === 'l') {
+      const given = propsRef.current.lessons ?? [];
+      const list = typeof given === 'function' ? given() : given;
+      return setMenu({
+        title: list.length ? 'Lessons' : 'Lessons (none in this build)',
+        items: list.length
+          ? list.map((l, i) => ({ label: `${l.name}  ${l.title}`, value: `${i}`, run: () => startLesson(l.name) }))
+          : [{ label: 'close', value: 'close' }],
+      });
+    }
+    if (input === ' ') return act({ type: 'toggle-pause' });
+    if (input === '.') return act({ type: 'step', ticks: 1 });
+    if (input === '+' || input === '=') return act({ type: 'speed', speed: sessionRef.current.speed * 2 });
+    if (input === '-' || input === '_') return act({ type: 'speed', speed: sessionRef.current.speed / 2 });
+    if (input === '[') return act({ type: 'rewind', ms: 5000 });
+    if (input === ']') return act({ type: 'forward', ms: 5000 });
+    if (input === 't') return act({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
+    if (input === 'x') return act({ type: 'heal-all' });
+    if (!selected || !s.nodes[selected]) return;
+    if (input === 'c') return act({ type: 'crash', target: selected });
+    if (input === 's') return act({ type: 'stop', target: selected });
+    if (input === 'r') return act({ type: 'recover', target: selected });
+    if (input === 'p') return act(s.network.partitioned[selected] ? { type: 'heal-node', target: selected } : { type: 'partition', target: selected });
   };
   /** Keys while a menu is open: move, pick by number, Enter chooses, Esc closes. */
   const menuKey = (m: OpenMenu, input: string, key: Key) => {

@@ -14,7 +14,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sliceAnsi from 'slice-ansi';
-import stringWidth from 'string-width';
 import { ansiCodesToString, diffAnsiCodes, styledCharsToString, type StyledChar } from '@alcalzone/ansi-tokenize';
 import { styledCharsOf } from './styled-chars.js';
 import { BoundedCache } from './bounded-cache.js';
@@ -34,7 +33,6 @@ type Operation =
 
 const rowCache = new BoundedCache<string>(2048);
 const pieceCache = new BoundedCache<Piece>(4096);
-const charWidths = new BoundedCache<number>(4096);
 
 const BLANK: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 
@@ -48,7 +46,7 @@ function pieceOf(line: string): Piece {
   const cells: StyledChar[] = [];
   for (const ch of styledCharsOf(line)) {
     cells.push(ch);
-    const w = Math.max(1, charWidths.get(ch.value, stringWidth));
+    const w = Math.max(1, lineWidth(ch.value));
     for (let k = 1; k < w; k++) cells.push({ type: 'char', value: '', fullWidth: false, styles: ch.styles });
   }
   let inner = '';

@@ -11,6 +11,7 @@ import { startInteractiveRecording, type InteractiveRecording } from '../record/
 import type { KeyScriptRun } from '../record/key-script.js';
 import type { ScriptedStdin } from '../record/scripted-stdin.js';
 import { installFastOutput } from './fast-output.js';
+import { terminalSize } from './terminal-size.js';
 
 export interface DashboardOptions {
   config: Config;
@@ -34,8 +35,9 @@ const CURSOR_SHOW = '\u001b[?25h';
 export async function startDashboard(opts: DashboardOptions): Promise<number> {
   await installFastOutput();
   const out = process.stdout;
-  if (opts.size && ((out.columns || 80) < opts.size.cols || (out.rows || 24) < opts.size.rows)) {
-    process.stderr.write(`kube-ha-lab: --size ${opts.size.cols}x${opts.size.rows} does not fit this terminal (${out.columns || 80}x${out.rows || 24}); enlarge it or ask for less\n`);
+  const term = terminalSize(out);
+  if (opts.size && (term.cols < opts.size.cols || term.rows < opts.size.rows)) {
+    process.stderr.write(`kube-ha-lab: --size ${opts.size.cols}x${opts.size.rows} does not fit this terminal (${term.cols}x${term.rows}); enlarge it or ask for less\n`);
     return 2;
   }
   let rec: InteractiveRecording | null = null;

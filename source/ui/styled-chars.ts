@@ -36,24 +36,37 @@ function sgrEnd(line: string, i: number): number {
   return -1;
 }
 
-/** The direct scan; null when the line holds anything it leaves to the general tokenizer. */
-export function simpleStyledChars(line: string): StyledChar[] | null {
-  const out: StyledChar[] = [];
-  let styles: AnsiCode[] = [];
+/**
+ * Walks a line of colour codes and plain characters: `code` gets each SGR sequence, `char` each
+ * character's index. False as soon as the line holds anything else (the callers then leave it to
+ * the general tokenizer or string-width).
+ */
+function walkSimple(line: string, code: (sequence: string) => void, char: (index: number) => void): boolean {
   for (let i = 0; i < line.length; i++) {
     const cp = line.charCodeAt(i);
     if (cp === ESC) {
       const end = sgrEnd(line, i);
-      if (end < 0) return null;
-      const codes = sgrCodes.get(line.slice(i, end + 1), (seq) => tokenize(seq) as AnsiCode[]);
-      styles = reduceAnsiCodesIncremental(styles, codes);
+      if (end < 0) return false;
+      code(line.slice(i, end + 1));
       i = end;
       continue;
     }
-    if (!isSimpleChar(cp)) return null;
-    out.push({ type: 'char', value: line[i], fullWidth: false, styles });
+    if (!isSimpleChar(cp)) return false;
+    char(i);
   }
-  return out;
+  return true;
+}
+
+/** The direct scan; null when the line holds anything it leaves to the general tokenizer. */
+export function simpleStyledChars(line: string): StyledChar[] | null {
+  const out: StyledChar[] = [];
+  let styles: AnsiCode[] = [];
+  const simple = walkSimple(
+    line,
+    (seq) => (styles = reduceAnsiCodesIncremental(styles, sgrCodes.get(seq, (q) => tokenize(q) as AnsiCode[]))),
+    (i) => out.push({ type: 'char', value: line[i], fullWidth: false, styles }),
+  );
+  return simple ? out : null;
 }
 
 /**
@@ -62,18 +75,7 @@ export function simpleStyledChars(line: string): StyledChar[] | null {
  */
 export function simpleWidth(line: string): number | null {
   let width = 0;
-  for (let i = 0; i < line.length; i++) {
-    const cp = line.charCodeAt(i);
-    if (cp === ESC) {
-      const end = sgrEnd(line, i);
-      if (end < 0) return null;
-      i = end;
-      continue;
-    }
-    if (!isSimpleChar(cp)) return null;
-    width++;
-  }
-  return width;
+  return walkSimple(line, () => {}, () => width++) ? width : null;
 }
 
 /** True when every escape sequence in the text is a colour/style (SGR) code. */

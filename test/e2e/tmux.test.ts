@@ -24,16 +24,21 @@ async function waitScreen(pred: (s: string) => boolean, what: string, ms = 15_00
   throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
 }
 
+/** A fresh tmux session of `cols`x`rows` in the project folder, running `command`. */
+function startSession(cols: number, rows: number, command: string): void {
+  if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+  spawnSync('tmux', ['kill-session', '-t', session]);
+  tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), '-c', ROOT, command);
+}
+
 afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
 });
 
 describe('the dashboard in a real terminal', () => {
   it('a keystroke script drives it unattended while --record writes a cast with markers', async () => {
-    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
     const cast = path.join(mkdtempSync(path.join(tmpdir(), 'kha-keys-')), 'demo.cast');
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
+    startSession(120, 36,
       `NODE_ENV=production node ${CLI} --seed 3 --script test/fixtures/keys.json --record ${cast}; echo "EXITED rc=$?"; sleep 60`);
     await waitScreen((s) => s.includes('EXITED rc=0'), 'the script to quit the dashboard', 30_000);
     const parsed = parseCast(readFileSync(cast, 'utf8'));
@@ -45,10 +50,8 @@ describe('the dashboard in a real terminal', () => {
   }, 60_000);
 
   it('--size draws the dashboard at a fixed size inside a bigger terminal and records that size', async () => {
-    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
     const cast = path.join(mkdtempSync(path.join(tmpdir(), 'kha-size-')), 'demo.cast');
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    tmux('new-session', '-d', '-s', session, '-x', '130', '-y', '40', '-c', ROOT,
+    startSession(130, 40,
       `NODE_ENV=production node ${CLI} --seed 3 --size 90x26 --record ${cast}; echo "EXITED rc=$?"; sleep 60`);
     const s = await waitScreen((x) => x.includes('API writes') && x.includes('Masters'), 'the dashboard');
     const lines = s.split('\n');
@@ -62,9 +65,7 @@ describe('the dashboard in a real terminal', () => {
   }, 60_000);
 
   it('--size larger than the terminal: one line and exit 2', async () => {
-    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT,
+    startSession(100, 30,
       `NODE_ENV=production node ${CLI} --size 160x48; echo "EXITED rc=$?"; sleep 60`);
     const s = await waitScreen((x) => x.includes('EXITED rc='), 'the program to exit');
     expect(s).toContain('EXITED rc=2');
@@ -73,11 +74,9 @@ describe('the dashboard in a real terminal', () => {
   }, 30_000);
 
   it('starts, shows a crash, quits with q and restores the terminal', async () => {
-    if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
     expect(existsSync(CLI)).toBe(true);
-    spawnSync('tmux', ['kill-session', '-t', session]);
     // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
+    startSession(120, 36,
       `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
     await waitScreen((s) => s.includes('API writes OK') && s.includes('master-1'), 'the dashboard');
     // master-1 is selected at start; c crashes it.
@@ -102,9 +101,7 @@ describe('the dashboard in a real terminal', () => {
   }, 60_000);
 
   it('SIGTERM also restores the terminal', async () => {
-    if (!hasTmux) throw new Error('tmux is not installed');
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', ROOT,
+    startSession(100, 30,
       `NODE_ENV=production node ${CLI} --seed 4; echo "EXITED rc=$?"; sleep 60`);
     await waitScreen((s) => s.includes('API writes OK'), 'the dashboard');
     const pid = tmux('display', '-p', '-t', session, '#{pane_pid}').trim();

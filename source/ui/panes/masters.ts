@@ -1,6 +1,6 @@
 // Masters pane: each control-plane node and its four components, with who leads what.
 import type { State } from '../../sim/types.js';
-import { mastersView, type ComponentView } from '../../sim/views.js';
+import { mastersView, type ComponentView, type MasterView } from '../../sim/views.js';
 import { type Line, seg, pad } from '../lines.js';
 import { look } from '../glyphs.js';
 
@@ -15,6 +15,18 @@ function comp(c: ComponentView, label: string, w: number): Line {
   const l = lookOf(c);
   const lead = c.leading ? seg(' ★ LEADER', 'accent', { bold: true }) : seg('');
   return [seg(`  ${pad(label, 10)}`, 'plain', { dim: true }), seg(pad(`${l.glyph} ${l.word}`, w), l.tone), lead];
+}
+
+/** A master's node state; a partitioned node says so (`isolated` where the line is short). */
+function nodeLook(m: MasterView, compact: boolean) {
+  if (m.node !== 'up') return look(m.node);
+  return m.isolated ? { glyph: '⊘', word: compact ? 'isolated' : 'partitioned', tone: 'warn' as const } : look('up');
+}
+
+/** The selection mark and the master's name. */
+function nameSegs(m: MasterView, selected: string | null, width: number): Line {
+  const sel = selected === m.id;
+  return [seg(sel ? '▶ ' : '  ', 'accent', { bold: true }), seg(pad(m.id, width), 'plain', { bold: true, inverse: sel })];
 }
 
 /** One component in a compact line: short name, glyph, ★ when it leads. */
@@ -35,10 +47,9 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
   const full = masters.reduce((n, m) => n + (width >= 30 ? (m.etcd.state !== 'absent' ? 5 : 4) : 1), 0);
   if (full > maxLines && width >= 50) {
     const out: Line[] = masters.map((m) => {
-      const node = m.node === 'up' ? (m.isolated ? { glyph: '⊘', word: 'isolated', tone: 'warn' as const } : look('up')) : look(m.node);
-      const sel = selected === m.id;
+      const node = nodeLook(m, true);
       return [
-        seg(sel ? '▶ ' : '  ', 'accent', { bold: true }), seg(pad(m.id, 9), 'plain', { bold: true, inverse: sel }), seg(` ${node.glyph} ${pad(node.word, 8)}`, node.tone),
+        ...nameSegs(m, selected, 9), seg(` ${node.glyph} ${pad(node.word, 8)}`, node.tone),
         ...tiny(m.apiserver, 'api'), ...tiny(m.controllerManager, 'kcm'), ...tiny(m.scheduler, 'sch'),
         ...(m.etcd.state !== 'absent' ? tiny(m.etcd, 'etcd') : []),
       ];
@@ -48,9 +59,8 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
   }
   const out: Line[] = [];
   for (const m of masters) {
-    const node = m.node === 'up' ? (m.isolated ? { glyph: '⊘', word: 'partitioned', tone: 'warn' as const } : look('up')) : look(m.node);
-    const sel = selected === m.id;
-    out.push([seg(sel ? '▶ ' : '  ', 'accent', { bold: true }), seg(pad(m.id, 10), 'plain', { bold: true, inverse: sel }), seg(` ${node.glyph} ${node.word}`, node.tone)]);
+    const node = nodeLook(m, false);
+    out.push([...nameSegs(m, selected, 10), seg(` ${node.glyph} ${node.word}`, node.tone)]);
     if (width >= 30) {
       out.push(comp(m.apiserver, 'apiserver', 12).concat(m.apiserver.detail && width >= 60 ? [seg(` ${m.apiserver.detail}`, 'warn', { dim: true })] : []));
       out.push(comp(m.controllerManager, 'ctrl-mgr', 12));
