@@ -29,6 +29,10 @@ function usage(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'sweep') {
+    const { runSweepCommand } = await import('./source/cli/sweep.js');
+    return runSweepCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process });
+  }
   // One strict pass first: unknown or repeated flags, missing values and stray arguments each get
   // one line here, so meow never prints its own multi-line help or throws.
   const scan = scanArgv(argv);

@@ -11,7 +11,7 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 const SHORT: Record<string, string> = { '-h': 'help', '-v': 'version' };
 
 /** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = row[0];

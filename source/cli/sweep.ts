@@ -1,0 +1,139 @@
+// `kube-ha-lab sweep`: every grid point × every seed, run in parallel, reduced to distributions of
+// the outage ledger's measures. Results on stdout only (table, NDJSON or CSV); a progress line on
+// stderr when it is a terminal; Ctrl+C stops and prints what is done; bad input: one line, exit 2.
+import type { Writable } from 'node:stream';
+import type { Config } from '../sim/types.js';
+import { defaultConfig } from '../sim/config.js';
+import { kebab, UsageError, type RawFlags } from './flags.js';
+import { parseSweepArgs, sweepHelp, defaultMeasures, type SweepArgs } from './sweep-args.js';
+import { gridPoints, knobValue, pointConfig } from './sweep-grid.js';
+import { faultCatalog, scenarioPlan, scriptEntries } from './sweep-plan.js';
+import type { Plan } from '../sweep/plan.js';
+import { runSweep } from '../sweep/pool.js';
+import { summarise } from '../sweep/aggregate.js';
+import { toCsv, toNdjson, type PointReport } from '../sweep/format-data.js';
+import { toTable } from '../sweep/format-table.js';
+import { Progress } from '../sweep/progress.js';
+
+const NAME = 'kube-ha-lab';
+
+export interface SweepIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Where Ctrl+C comes from (the process, or a test's emitter). */
+  signals?: { once(ev: 'SIGINT', f: () => void): unknown; off(ev: 'SIGINT', f: () => void): unknown };
+}
+
+export interface PreparedSweep {
+  args: SweepArgs;
+  plan: Plan;
+  configs: Config[];
+  /** Per point: [knob in kebab-case, value as given]. */
+  vary: [string, string][][];
+}
+
+const describePoint = (p: [string, string][]) => p.map(([k, v]) => `${k}=${v}`).join(' ');
+
+/** Everything checked before a run starts. Throws UsageError with one line. */
+export function prepareSweep(argv: readonly string[], env: NodeJS.ProcessEnv): PreparedSweep | { help: string } {
+  const args = parseSweepArgs(argv, env);
+  if (args.help) return { help: sweepHelp(faultCatalog()) };
+  const scenario = args.scenario ? scenarioPlan(args.scenario, args.durationMs) : null;
+  const base: Config = scenario ? scenario.scenario.config : defaultConfig();
+  const fixed: RawFlags = args.fixed;
+  pointConfig(base, fixed, {});
+  // Each value on its own first, so a bad one gets the flag's own message.
+  for (const v of args.vary) {
+    for (const x of v.values) {
+      try {
+        pointConfig(base, fixed, { [v.knob]: knobValue(v.knob, x) });
+      } catch (e) {
+        // A rule between knobs (lease > renew deadline) does not name the value: say which one.
+        if (e instanceof UsageError && !e.message.includes('(got ')) throw new UsageError(`${e.message} (at ${kebab(v.knob)}=${x})`);
+        throw e;
+      }
+    }
+  }
+  const points = gridPoints(args.vary);
+  const configs = points.map((p) => {
+    try {
+      return pointConfig(base, fixed, Object.fromEntries(p.map(([k, x]) => [k, knobValue(k, x)])));
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(`${e.message} (at ${describePoint(p.map(([k, x]) => [kebab(k), x]))})`);
+      throw e;
+    }
+  });
+  let plan: Plan;
+  if (scenario) plan = scenario;
+  else {
+    // A script names nodes: check it against every distinct cluster of the grid.
+    const checked = new Map<string, ReturnType<typeof scriptEntries>>();
+    for (const c of configs) {
+      const key = JSON.stringify([c.masters, c.etcdMembers, c.topology, c.workers, c.lbPair]);
+      if (!checked.has(key)) checked.set(key, scriptEntries(args.script!, c));
+    }
+    plan = { kind: 'script', name: args.script!, entries: [...checked.values()][0], durationMs: args.durationMs };
+  }
+  return { args, plan, configs, vary: points.map((p) => p.map(([k, x]) => [kebab(k), x] as [string, string])) };
+}
+
+function write(out: Writable, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (text === '') return resolve();
+    out.write(text, () => resolve());
+  });
+}
+
+export async function runSweepCommand(argv: readonly string[], io: SweepIo): Promise<number> {
+  let prepared;
+  try {
+    prepared = prepareSweep(argv, io.env);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`${NAME}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if ('help' in prepared) {
+    await write(io.stdout, `\n  ${NAME} sweep: distributions of outages over seeds and settings\n\n${prepared.help.replace(/^/gm, '  ')}\n\n`);
+    return 0;
+  }
+  const { args, plan, configs, vary } = prepared;
+  const progress = io.stderr.isTTY ? new Progress(io.stderr) : null;
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  io.signals?.once('SIGINT', onSigint);
+  let outcome;
+  try {
+    outcome = await runSweep({
+      plan,
+      configs,
+      seedFrom: args.seedFrom,
+      seeds: args.seeds,
+      threads: args.threads ?? undefined,
+      signal: stop.signal,
+      onProgress: progress ? (d, t) => progress.update(d, t) : undefined,
+    });
+  } finally {
+    io.signals?.off('SIGINT', onSigint);
+    progress?.clear();
+  }
+  const measures = defaultMeasures(args);
+  const reports: PointReport[] = [];
+  outcome.points.forEach((p, i) => {
+    const summary = summarise(p);
+    if (summary) reports.push({ vary: vary[i], summary });
+  });
+  const knobs = args.vary.map((v) => kebab(v.knob));
+  const text = args.format === 'ndjson' ? toNdjson(reports, measures)
+    : args.format === 'csv' ? toCsv(reports, knobs, measures)
+    : toTable(reports, knobs, measures, { color: !args.noColor && Boolean(io.stdout.isTTY), title: `${plan.name}: ${outcome.runsDone.toLocaleString('en-US')} runs, seeds ${args.seedFrom}..${args.seedFrom + args.seeds - 1}` });
+  await write(io.stdout, text);
+  if (outcome.interrupted) {
+    io.stderr.write(`${NAME}: interrupted: ${outcome.runsDone.toLocaleString('en-US')} of ${outcome.runsTotal.toLocaleString('en-US')} runs done; the results above cover those\n`);
+    return 130;
+  }
+  return 0;
+}
