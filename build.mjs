@@ -43,10 +43,10 @@ const inkSwaps = {
  * runner, the scenario loader, recording) goes to chunks beside it, loaded when used, so
  * `--version` or `--headless` never parse the dashboard and the dashboard never parses the rest.
  */
-export async function bundle(entry, outfile, { minify = true } = {}) {
+export async function bundle(entry, outfile, { minify = true, extraEntries = {} } = {}) {
   mkdirSync(path.dirname(outfile), { recursive: true });
   const result = await esbuild.build({
-    entryPoints: { [path.basename(outfile, '.js')]: entry },
+    entryPoints: { [path.basename(outfile, '.js')]: entry, ...extraEntries },
     outdir: path.dirname(outfile),
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -79,6 +79,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     await bundle(path.resolve(entry), path.resolve(outfile));
   } else {
     rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-    await bundle(path.join(root, 'cli.tsx'), path.join(root, 'dist', 'cli.js'));
+    // The sweep's worker threads start from their own entry beside the CLI (dist/sweep-worker.js).
+    await bundle(path.join(root, 'cli.tsx'), path.join(root, 'dist', 'cli.js'), { extraEntries: { 'sweep-worker': path.join(root, 'source', 'sweep', 'worker.ts') } });
   }
 }
