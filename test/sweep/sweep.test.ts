@@ -1,0 +1,170 @@
+// A sweep end to end: the fast runner gives the same ledger as the engine's own loop, a small
+// sweep's figures are those of its single runs, the output does not depend on the number of
+// threads (nor on running from source or from the bundle), and Ctrl+C keeps what is done.
+import { describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { spawn } from 'node:child_process';
+import { createState } from '../../source/sim/create.js';
+import { advance, apply } from '../../source/sim/engine.js';
+import { ledgerOf } from '../../source/sim/ledger/index.js';
+import { ScenarioDriver } from '../../source/scenario/driver.js';
+import { runOne } from '../../source/sweep/run-one.js';
+import { runValue } from '../../source/sweep/run-value.js';
+import { distribution, share } from '../../source/sweep/aggregate.js';
+import { MEASURES } from '../../source/sweep/measures.js';
+import { SCENARIO_TAIL_MS } from '../../source/sweep/plan.js';
+import { runSweepCommand, prepareSweep, type SweepIo } from '../../source/cli/sweep.js';
+import { faultFiles, scenarioPlan } from '../../source/cli/sweep-plan.js';
+import { CLI, ROOT, runCli } from '../cli/run-cli.js';
+import type { Config } from '../../source/sim/types.js';
+import type { Plan } from '../../source/sweep/plan.js';
+import path from 'node:path';
+
+/** The engine's own way, as the headless CLI runs a scenario: a published snapshot every tick. */
+function engineRun(plan: Plan & { kind: 'scenario' }, config: Config) {
+  let s = createState(config);
+  const d = new ScenarioDriver(plan.scenario);
+  let doneAt: number | null = null;
+  for (;;) {
+    for (const a of d.poll(s).actions) s = apply(s, a);
+    if (doneAt === null && d.done()) doneAt = s.t;
+    if (doneAt !== null && s.t >= doneAt + SCENARIO_TAIL_MS) break;
+    s = advance(s, 1);
+  }
+  return { records: ledgerOf(s), endT: s.t };
+}
+
+async function sweepInProcess(args: string[], opts: { tty?: boolean; signals?: SweepIo['signals']; onStderr?: (s: string) => void } = {}) {
+  const out = new PassThrough();
+  const err = Object.assign(new PassThrough(), { isTTY: opts.tty ?? false });
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (d) => (stdout += d));
+  err.on('data', (d) => {
+    stderr += d;
+    opts.onStderr?.(String(d));
+  });
+  const code = await runSweepCommand(args, { stdout: out, stderr: err, env: {}, signals: opts.signals });
+  return { code, stdout, stderr };
+}
+
+const faults = faultFiles().map((f) => path.basename(f).replace(/\.ya?ml$/, ''));
+
+describe('one run of a sweep', () => {
+  it('has the same ledger as the engine publishing every tick, for every sweep scenario', () => {
+    expect(faults).toEqual(expect.arrayContaining(['crash-kcm-leader', 'crash-etcd-leader', 'kill-apiserver', 'partition-master', 'lose-etcd-quorum', 'crash-active-lb']));
+    for (const name of faults) {
+      const plan = scenarioPlan(name, null);
+      for (const seed of [1, 2]) {
+        const config = { ...plan.scenario.config, seed };
+        const fast = runOne(plan, config);
+        const slow = engineRun(plan, config);
+        expect(fast.endT, name).toBe(slow.endT);
+        expect(fast.records, `${name} seed ${seed}`).toEqual(slow.records);
+        expect(fast.records.length, name).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('a small sweep', () => {
+  const ARGS = ['--scenario', 'crash-kcm-leader', '--seeds', '5', '--seed-from', '3', '--vary', 'lease-duration=15s,30s', '--vary', 'lb-check=readyz,tls'];
+
+  it("reports, per grid point, the distribution of its single runs' values", async () => {
+    const r = await sweepInProcess([...ARGS, '--format', 'ndjson', '--workers', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const prepared = prepareSweep([...ARGS, '--format', 'ndjson'], {});
+    if ('help' in prepared) throw new Error('help');
+    expect(lines.map((l) => l.vary)).toEqual([
+      { 'lease-duration': '15s', 'lb-check': 'readyz' },
+      { 'lease-duration': '15s', 'lb-check': 'tls' },
+      { 'lease-duration': '30s', 'lb-check': 'readyz' },
+      { 'lease-duration': '30s', 'lb-check': 'tls' },
+    ]);
+    prepared.configs.forEach((config, i) => {
+      expect(config.knobs.leaseDurationMs).toBe(i < 2 ? 15_000 : 30_000);
+      expect(config.knobs.lbCheck).toBe(i % 2 === 0 ? 'readyz' : 'tls');
+      const runs = [3, 4, 5, 6, 7].map((seed) => {
+        const one = runOne(prepared.plan, { ...config, seed });
+        return runValue(one.records, one.endT);
+      });
+      const line = lines[i];
+      expect(line.type).toBe('point');
+      expect(line.runs).toBe(5);
+      expect(line.anyFailure).toBe(share(runs.filter((v) => v.anyFailure).length, 5));
+      expect(Object.keys(line.measures)).toEqual([...MEASURES]);
+      for (const m of MEASURES) {
+        expect(line.measures[m], m).toEqual(distribution(runs.map((v) => v.values[m]).sort((a, b) => a - b)));
+      }
+    });
+  });
+
+  it('gives byte-identical NDJSON and CSV with 1, 2 or 3 threads, from source and from the bundle', async () => {
+    for (const [format, fromSource, fromBundle] of [['ndjson', ['1', '3'], '2'], ['csv', ['2'], '3']] as const) {
+      const outs = [];
+      for (const w of fromSource) outs.push((await sweepInProcess([...ARGS, '--format', format, '--workers', w])).stdout);
+      const bundled = runCli(['sweep', ...ARGS, '--format', format, '--workers', fromBundle]);
+      expect(bundled.code).toBe(0);
+      expect(bundled.stderr).toBe('');
+      outs.push(bundled.stdout);
+      expect(outs[0].length).toBeGreaterThan(100);
+      for (const o of outs) expect(o).toBe(outs[0]);
+    }
+  });
+
+  it('writes CSV with one row per grid point and measure', async () => {
+    const r = await sweepInProcess([...ARGS, '--format', 'csv', '--measure', 'kcm-leaderless,failed-requests']);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('lease-duration,lb-check,runs,anyFailure,notGreen,measure,min,p50,p90,p99,max');
+    expect(rows).toHaveLength(1 + 4 * 2);
+    expect(rows[1]).toMatch(/^15s,readyz,5,[\d.]+,[\d.]+,kcmLeaderlessMs,\d+,\d+,\d+,\d+,\d+$/);
+    expect(rows[2]).toMatch(/^15s,readyz,5,.*,failedRequests,/);
+  });
+});
+
+describe('stopping a sweep', () => {
+  const LONG = ['--scenario', 'crash-kcm-leader', '--seeds', '100000', '--vary', 'lease-duration=15s,30s', '--format', 'ndjson', '--workers', '2'];
+
+  it('Ctrl+C stops the threads and prints the runs done', async () => {
+    const sig = new EventEmitter();
+    let sent = false;
+    const r = await sweepInProcess(LONG, {
+      tty: true,
+      signals: sig as unknown as SweepIo['signals'],
+      onStderr: (s) => {
+        // The progress line shows once some runs are done; then the user presses Ctrl+C.
+        if (!sent && /\[[█░]+\] [1-9]/.test(s)) {
+          sent = true;
+          sig.emit('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted: [\d,]+ of 200,000 runs done/);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    for (const l of lines) {
+      expect(l.runs).toBeGreaterThan(0);
+      expect(l.runs).toBeLessThan(100_000);
+    }
+    expect(sig.listenerCount('SIGINT')).toBe(0);
+  });
+
+  it('the built CLI exits 130 on SIGINT with valid results on stdout', async () => {
+    const child = spawn(process.execPath, [CLI, 'sweep', ...LONG], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^kube-ha-lab: interrupted: [\d,]+ of 200,000 runs done/);
+    for (const l of stdout.trim().split('\n')) expect(JSON.parse(l).type).toBe('point');
+  });
+});
