@@ -26,14 +26,14 @@ function better(a: Distribution, b: Distribution): number {
   return a.p50 - b.p50 || a.p99 - b.p99 || a.max - b.max;
 }
 
-/** Per measure, the index of the best point (null when every point is equal). */
-export function bestPerMeasure(points: readonly PointReport[], measures: readonly Measure[]): Map<Measure, number | null> {
-  const best = new Map<Measure, number | null>();
+/** Per measure, the points with the best value (all of them when tied); empty when every point is equal. */
+export function bestPerMeasure(points: readonly PointReport[], measures: readonly Measure[]): Map<Measure, Set<number>> {
+  const best = new Map<Measure, Set<number>>();
   for (const m of measures) {
     let b = 0;
     for (let i = 1; i < points.length; i++) if (better(points[i].summary.measures[m], points[b].summary.measures[m]) < 0) b = i;
-    const allEqual = points.every((p) => better(p.summary.measures[m], points[b].summary.measures[m]) === 0);
-    best.set(m, points.length > 1 && !allEqual ? b : null);
+    const tied = new Set(points.flatMap((p, i) => (better(p.summary.measures[m], points[b].summary.measures[m]) === 0 ? [i] : [])));
+    best.set(m, tied.size < points.length ? tied : new Set());
   }
   return best;
 }
@@ -42,7 +42,7 @@ export function bestPerMeasure(points: readonly PointReport[], measures: readonl
 export function bestPoint(points: readonly PointReport[], measures: readonly Measure[]): number | null {
   if (points.length < 2) return null;
   const wins = points.map(() => 0);
-  for (const b of bestPerMeasure(points, measures).values()) if (b !== null) wins[b]++;
+  for (const b of bestPerMeasure(points, measures).values()) for (const i of b) wins[i]++;
   let best = 0;
   for (let i = 1; i < points.length; i++) {
     if (wins[i] > wins[best] || (wins[i] === wins[best] && points[i].summary.anyFailure < points[best].summary.anyFailure)) best = i;
@@ -63,9 +63,11 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
   const star = bestPoint(points, measures);
   const scale = new Map(measures.map((m) => [m, Math.max(...points.map((p) => p.summary.measures[m].max))]));
 
+  // Runs still not green when they ended: their measures are cut at the end of the run.
+  const showOpen = points.some((p) => p.summary.notGreen > 0);
   const lead = (cells: string[]) => `  ${cells.join('  ')}`;
-  const head1 = lead([...knobs.map((k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...measures.map((m) => pad(MEASURE_LABELS[m], colW))]);
-  const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...measures.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
+  const head1 = lead([...knobs.map((k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...measures.map((m) => pad(MEASURE_LABELS[m], colW))]);
+  const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...(showOpen ? [pad('open', 5, true)] : []), ...measures.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
   const lines = [opts.title, '', c.bold(head1.trimEnd()), c.bold(head2.trimEnd())];
   points.forEach((p, i) => {
     const s = p.summary;
@@ -74,9 +76,10 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
       ...knobs.map((_, j) => pad(p.vary[j][1], knobW[j])),
       pad(s.runs.toLocaleString('en-US'), runsW, true),
       s.anyFailure > 0 ? c.red(pad(fail, 5, true)) : pad(fail, 5, true),
+      ...(showOpen ? [s.notGreen > 0 ? c.yellow(pad(`${Math.round(s.notGreen * 100)}%`, 5, true)) : pad('0%', 5, true)] : []),
       ...measures.map((m) => {
         const d = s.measures[m];
-        const isBest = best.get(m) === i;
+        const isBest = best.get(m)!.has(i);
         const p50 = pad(formatValue(m, d.p50) + (isBest ? '*' : ' '), VALUE_W, true);
         return `${isBest ? c.green(p50) : p50} ${c.cyan(boxPlot(d, scale.get(m)!))} ${pad(formatValue(m, d.p99), VALUE_W)}`;
       }),
@@ -85,6 +88,7 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
     lines.push(`${i === star ? c.yellow('★ ') : '  '}${row}`.trimEnd());
   });
   lines.push('', `  box: ─ min to p99, █ p50 to p90, · up to max (each column from 0 to its largest max)`,
-    `  * lowest p50 in its column${star !== null ? '; ★ best setting: lowest p50 in the most columns' : ''}; fail: runs where clients saw a failed request or the API down`);
+    `  * best in its column (lowest p50, then p99)${star !== null ? '; ★ best setting: lowest p50 in the most columns' : ''}; fail: runs where clients saw a failed request or the API down`);
+  if (showOpen) lines.push('  open: runs not green again when they ended (their measures stop at the end; a longer --duration shows the rest)');
   return lines.join('\n') + '\n';
 }
