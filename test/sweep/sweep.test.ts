@@ -68,6 +68,21 @@ describe('one run of a sweep', () => {
   });
 });
 
+describe('one run of a sweep, against the CLI', () => {
+  it('has the outage records of `--headless` with the same scenario file and seed', () => {
+    for (const [name, seed] of [['crash-kcm-leader', 3], ['lose-etcd-quorum', 4]] as const) {
+      const file = path.join('scenarios', 'faults', `${name}.yaml`);
+      const r = runCli(['--headless', '--scenario', file, '--seed', String(seed)]);
+      const end = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+      expect(end.type).toBe('end');
+      const plan = scenarioPlan(name, null);
+      const one = runOne(plan, { ...plan.scenario.config, seed });
+      expect(end.t).toBe(one.endT);
+      expect(end.summary.outages).toEqual(one.records);
+    }
+  });
+});
+
 describe('a small sweep', () => {
   const ARGS = ['--scenario', 'crash-kcm-leader', '--seeds', '5', '--seed-from', '3', '--vary', 'lease-duration=15s,30s', '--vary', 'lb-check=readyz,tls'];
 
