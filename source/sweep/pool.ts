@@ -30,7 +30,7 @@ export const defaultThreads = (): number => Math.max(1, availableParallelism());
 
 /** Seeds per task: small enough to spread the work and show progress, big enough to amortise a message. */
 export function taskSize(seeds: number, points: number, threads: number): number {
-  return Math.max(1, Math.min(25, Math.ceil((seeds * points) / (threads * 16))));
+  return Math.max(1, Math.min(10, Math.ceil((seeds * points) / (threads * 16))));
 }
 
 /** Tasks in the order they are handed out: a batch of seeds at every point, then the next batch. */

@@ -175,11 +175,12 @@ describe('stopping a sweep', () => {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, 5000));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
     expect(code).toBe(130);
     expect(stderr).toMatch(/^kube-ha-lab: interrupted: [\d,]+ of 200,000 runs done/);
-    for (const l of stdout.trim().split('\n')) expect(JSON.parse(l).type).toBe('point');
+    // Whatever was done when the signal came (on a busy machine maybe nothing yet), as whole lines.
+    for (const l of stdout.split('\n').filter(Boolean)) expect(JSON.parse(l).type).toBe('point');
   });
 });
