@@ -1,13 +1,16 @@
 // One run of a sweep: a cluster from its config and seed, the plan's actions at their times, and
 // the outage ledger at the end. The tick rules run on one private working copy, with no snapshot
-// published between ticks (a sweep reads only the end), which is what makes a run cheap; actions
-// go through the engine's own apply(), so the ledger opens its records exactly as in any other run.
+// published between ticks (a sweep reads only the end), which is what makes a run cheap. Actions
+// take the steps of the engine's apply() on that same copy (a test holds the ledger to the
+// engine's own loop, so the two cannot drift apart unnoticed).
 import type { Config, State } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
-import { apply, tickDraft } from '../sim/engine.js';
+import { tickDraft } from '../sim/engine.js';
+import { applyAction, validateAction } from '../sim/apply-action.js';
+import type { SimAction } from '../sim/actions.js';
 import { thaw } from '../sim/publish.js';
-import { ledgerOf, type OutageRecord } from '../sim/ledger/index.js';
+import { ledgerOf, openOutage, type OutageRecord } from '../sim/ledger/index.js';
 import { ScenarioDriver } from '../scenario/driver.js';
 import { ScriptDriver } from '../cli/script.js';
 import { MAX_RUN_MS, SCENARIO_TAIL_MS, scriptEndMs, type Plan } from './plan.js';
@@ -24,17 +27,23 @@ function driverOf(plan: Plan): Driver {
   return plan.kind === 'scenario' ? new ScenarioDriver(plan.scenario) : new ScriptDriver(plan.entries);
 }
 
+/** engine.apply() on the working copy: the action, and its outage record when it was valid. */
+function applyInPlace(w: State, a: SimAction): void {
+  const valid = validateAction(w, a) === null;
+  applyAction(w, a);
+  if (valid) openOutage(w, a);
+}
+
 /** Runs the plan once on `config` (its seed included). */
 export function runOne(plan: Plan, config: Config): RunResult {
-  let w: State = thaw(createState(config));
+  const w: State = thaw(createState(config));
   const driver = driverOf(plan);
   const tickMs = config.tickMs;
   const fixedEnd = plan.kind === 'script' ? scriptEndMs(plan.entries, plan.durationMs) : plan.durationMs;
   let doneAt: number | null = null;
   for (;;) {
     const out = driver.poll(w);
-    // apply() returns a frozen snapshot; the next ticks need a working copy again.
-    for (const a of out.actions) w = thaw(apply(w, a));
+    for (const a of out.actions) applyInPlace(w, a);
     if (doneAt === null && driver.done(w)) doneAt = w.t;
     const end = fixedEnd ?? (doneAt !== null ? doneAt + SCENARIO_TAIL_MS : MAX_RUN_MS);
     if (w.t >= end) break;

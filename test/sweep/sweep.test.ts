@@ -32,7 +32,7 @@ function engineRun(plan: Plan & { kind: 'scenario' }, config: Config) {
     if (doneAt !== null && s.t >= doneAt + SCENARIO_TAIL_MS) break;
     s = advance(s, 1);
   }
-  return { records: ledgerOf(s), endT: s.t };
+  return { records: ledgerOf(s), endT: s.t, state: s };
 }
 
 async function sweepInProcess(args: string[], opts: { tty?: boolean; signals?: SweepIo['signals']; onStderr?: (s: string) => void } = {}) {
@@ -62,6 +62,8 @@ describe('one run of a sweep', () => {
         const slow = engineRun(plan, config);
         expect(fast.endT, name).toBe(slow.endT);
         expect(fast.records, `${name} seed ${seed}`).toEqual(slow.records);
+        // Not only the ledger: the whole simulated world ends the same, byte for byte.
+        expect(JSON.stringify(fast.state), `${name} seed ${seed}`).toBe(JSON.stringify(slow.state));
         expect(fast.records.length, name).toBeGreaterThan(0);
       }
     }
