@@ -10,6 +10,7 @@ import { tickDraft } from '../sim/engine.js';
 import { applyAction, validateAction } from '../sim/apply-action.js';
 import type { SimAction } from '../sim/actions.js';
 import { thaw } from '../sim/publish.js';
+import { parseDuration } from '../sim/duration.js';
 import { ledgerOf, openOutage, type OutageRecord } from '../sim/ledger/index.js';
 import { ScenarioDriver } from '../scenario/driver.js';
 import { ScriptDriver } from '../cli/script.js';
@@ -34,6 +35,22 @@ function applyInPlace(w: State, a: SimAction): void {
   if (valid) openOutage(w, a);
 }
 
+/**
+ * When the driver next needs asking: a script knows its next action; a scenario made of timed
+ * steps only (no waits, no checks) is due at its next step's time. Otherwise every tick.
+ */
+function nextPollAt(plan: Plan, driver: Driver, w: State, lastRunAt: number): number {
+  if (driver instanceof ScriptDriver) return driver.nextAt() ?? Infinity;
+  if (plan.kind !== 'scenario' || !(driver instanceof ScenarioDriver)) return w.t;
+  const steps = plan.scenario.steps;
+  if (steps.some((st) => st.wait || st.expect?.length)) return w.t;
+  const st = steps[driver.view().step];
+  if (!st) return Infinity;
+  if (st.at !== undefined) return parseDuration(st.at)!;
+  if (st.after !== undefined) return lastRunAt + parseDuration(st.after)!;
+  return w.t;
+}
+
 /** Runs the plan once on `config` (its seed included). */
 export function runOne(plan: Plan, config: Config): RunResult {
   const w: State = thaw(createState(config));
@@ -41,18 +58,21 @@ export function runOne(plan: Plan, config: Config): RunResult {
   const tickMs = config.tickMs;
   const fixedEnd = plan.kind === 'script' ? scriptEndMs(plan.entries, plan.durationMs) : plan.durationMs;
   let doneAt: number | null = null;
+  let stepsRun = 0;
+  let lastRunAt = 0;
   for (;;) {
     const out = driver.poll(w);
     for (const a of out.actions) applyInPlace(w, a);
+    if (driver instanceof ScenarioDriver) {
+      const ran = driver.view().step;
+      if (ran !== stepsRun) [stepsRun, lastRunAt] = [ran, w.t];
+    }
     if (doneAt === null && driver.done(w)) doneAt = w.t;
     const end = fixedEnd ?? (doneAt !== null ? doneAt + SCENARIO_TAIL_MS : MAX_RUN_MS);
     if (w.t >= end) break;
-    // A script says when it next acts: tick straight to then (a scenario is asked every tick).
-    let ticks = 1;
-    if (driver instanceof ScriptDriver) {
-      const next = driver.nextAt() ?? end;
-      ticks = Math.max(1, Math.ceil((Math.min(next, end) - w.t) / tickMs));
-    }
+    // Tick straight to the next moment the driver acts (or the end), as asking every tick would.
+    const until = Math.min(nextPollAt(plan, driver, w, lastRunAt), end);
+    const ticks = Math.max(1, Math.ceil((until - w.t) / tickMs));
     for (let i = 0; i < ticks; i++) tickDraft(w);
   }
   return { records: ledgerOf(w), endT: w.t, state: w };

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createState } from '../../source/sim/create.js';
 import { advance, apply } from '../../source/sim/engine.js';
 import { ledgerOf } from '../../source/sim/ledger/index.js';
@@ -81,6 +83,31 @@ describe('one run of a sweep, against the CLI', () => {
       const one = runOne(plan, { ...plan.scenario.config, seed });
       expect(end.t).toBe(one.endT);
       expect(end.summary.outages).toEqual(one.records);
+    }
+  });
+
+  it('a script of many faults has the outage records of `--headless --script`', () => {
+    const file = path.join('test', 'fixtures', 'faults.json');
+    const r = runCli(['--headless', '--script', file, '--seed', '5']);
+    const end = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    const prepared = prepareSweep(['--script', file], {});
+    if ('help' in prepared) throw new Error('help');
+    const one = runOne(prepared.plan, { ...prepared.configs[0], seed: 5 });
+    expect(one.records.length).toBeGreaterThanOrEqual(10);
+    expect(end.t).toBe(one.endT);
+    expect(end.summary.outages).toEqual(one.records);
+  });
+
+  it('a scenario with relative step times ends as the engine does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sweep-'));
+    const file = path.join(dir, 'after.yaml');
+    writeFileSync(file, ['title: after steps', 'steps:', '  - at: 5s', '    do: crash', '    target: "@etcd-leader"',
+      '  - after: 7.5s', '    do: recover', '    target: "@before"', '  - after: 250ms', '    do: kill', '    target: master-2', '    component: scheduler',
+      '  - after: 20s', ''].join('\n').replace('"@before"', 'master-1'));
+    const plan = scenarioPlan(file, null);
+    for (const seed of [1, 2, 3]) {
+      const config = { ...plan.scenario.config, seed };
+      expect(JSON.stringify(runOne(plan, config).state)).toBe(JSON.stringify(engineRun(plan, config).state));
     }
   });
 });
