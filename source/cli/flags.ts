@@ -181,6 +181,7 @@ export function helpText(): string {
     '  $ kube-ha-lab                      the live dashboard (needs a terminal)',
     '  $ kube-ha-lab --headless           run without UI, print NDJSON events and snapshots',
     '  $ kube-ha-lab --list-scenarios     the built-in lessons',
+    '  $ kube-ha-lab sweep ...            what if: outages over many seeds and settings (sweep --help)',
     '',
     'Options',
   ];

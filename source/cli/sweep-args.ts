@@ -207,7 +207,7 @@ export function sweepHelp(faults: readonly { name: string; title: string }[]): s
     '', 'Measures (for --measure)', `  ${MEASURES.map(measureFlagName).join(', ')}`,
     '', 'Sweep scenarios', ...faults.map((f) => `  ${f.name.padEnd(22)} ${f.title}`),
     '', 'Examples',
-    '  $ kube-ha-lab sweep --scenario crash-kcm-leader --seeds 1000 --vary lease-duration=10s,15s,30s',
+    '  $ kube-ha-lab sweep --scenario crash-kcm-leader --seeds 1000 --vary lease-duration=15s,30s --vary lb-check=readyz,tls',
     '  $ kube-ha-lab sweep --scenario crash-etcd-leader --vary topology=stacked,external --format ndjson');
   return lines.join('\n');
 }

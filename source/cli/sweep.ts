@@ -69,20 +69,37 @@ export function prepareSweep(argv: readonly string[], env: NodeJS.ProcessEnv): P
   else {
     // A script names nodes: check it against every distinct cluster of the grid.
     const checked = new Map<string, ReturnType<typeof scriptEntries>>();
-    for (const c of configs) {
+    configs.forEach((c, i) => {
       const key = JSON.stringify([c.masters, c.etcdMembers, c.topology, c.workers, c.lbPair]);
-      if (!checked.has(key)) checked.set(key, scriptEntries(args.script!, c));
-    }
+      if (checked.has(key)) return;
+      try {
+        checked.set(key, scriptEntries(args.script!, c));
+      } catch (e) {
+        const at = describePoint(points[i].map(([k, x]) => [kebab(k), x]));
+        if (e instanceof UsageError && at) throw new UsageError(`${e.message} (at ${at})`);
+        throw e;
+      }
+    });
     plan = { kind: 'script', name: args.script!, entries: [...checked.values()][0], durationMs: args.durationMs };
   }
   return { args, plan, configs, vary: points.map((p) => p.map(([k, x]) => [kebab(k), x] as [string, string])) };
 }
 
-function write(out: Writable, text: string): Promise<void> {
+/** Writes the results; resolves with the write error, if any (a reader that went away: EPIPE). */
+function write(out: Writable, text: string): Promise<NodeJS.ErrnoException | null> {
   return new Promise((resolve) => {
-    if (text === '') return resolve();
-    out.write(text, () => resolve());
+    if (text === '') return resolve(null);
+    out.once('error', (e) => resolve(e));
+    out.write(text, (e) => resolve(e ?? null));
   });
+}
+
+/** A reader that stopped early is no error (exit 0, quietly); anything else is one line, exit 74. */
+function writeFailed(io: SweepIo, e: NodeJS.ErrnoException | null): number | null {
+  if (!e) return null;
+  if (e.code === 'EPIPE') return 0;
+  io.stderr.write(`${NAME}: cannot write the output (${e.code ?? e.message})\n`);
+  return 74;
 }
 
 export async function runSweepCommand(argv: readonly string[], io: SweepIo): Promise<number> {
@@ -97,8 +114,7 @@ export async function runSweepCommand(argv: readonly string[], io: SweepIo): Pro
     throw e;
   }
   if ('help' in prepared) {
-    await write(io.stdout, `\n  ${NAME} sweep: distributions of outages over seeds and settings\n\n${prepared.help.replace(/^/gm, '  ')}\n\n`);
-    return 0;
+    return writeFailed(io, await write(io.stdout, `\n  ${NAME} sweep: distributions of outages over seeds and settings\n\n${prepared.help.replace(/^/gm, '  ')}\n\n`)) ?? 0;
   }
   const { args, plan, configs, vary } = prepared;
   const progress = io.stderr.isTTY ? new Progress(io.stderr) : null;
@@ -130,7 +146,8 @@ export async function runSweepCommand(argv: readonly string[], io: SweepIo): Pro
   const text = args.format === 'ndjson' ? toNdjson(reports, measures)
     : args.format === 'csv' ? toCsv(reports, knobs, measures)
     : toTable(reports, knobs, measures, { color: !args.noColor && Boolean(io.stdout.isTTY), title: `${plan.name}: ${outcome.runsDone.toLocaleString('en-US')} runs, seeds ${args.seedFrom}..${args.seedFrom + args.seeds - 1}` });
-  await write(io.stdout, text);
+  const failed = writeFailed(io, await write(io.stdout, text));
+  if (failed !== null) return failed;
   if (outcome.interrupted) {
     io.stderr.write(`${NAME}: interrupted: ${outcome.runsDone.toLocaleString('en-US')} of ${outcome.runsTotal.toLocaleString('en-US')} runs done; the results above cover those\n`);
     return 130;

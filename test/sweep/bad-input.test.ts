@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { runSweepCommand } from '../../source/cli/sweep.js';
-import { runCli, hasStackTrace } from '../cli/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, hasStackTrace, CLI, ROOT } from '../cli/run-cli.js';
 
 async function sweep(args: string[]) {
   const out = new PassThrough();
@@ -69,5 +73,33 @@ describe('sweep: bad input', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('kube-ha-lab: --masters must be an integer from 1 to 7 (got "9")\n');
+  });
+});
+
+describe('sweep: more input', () => {
+  it('a script naming a node a grid point lacks: one line naming the point', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sweep-')), 'crash-3.json');
+    writeFileSync(file, '[{"at": "5s", "do": "crash", "target": "master-3"}]\n');
+    const r = await sweep(['--script', file, '--vary', 'masters=3,2']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toMatch(/: entry 1: "target": no node named "master-3" in this cluster .* \(at masters=2\)$/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--help prints the sweep usage, knobs, measures and sweep scenarios on stdout', async () => {
+    const r = await sweep(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const word of ['--vary', 'lease-duration', 'kcm-leaderless', 'crash-kcm-leader', 'lose-etcd-quorum']) expect(r.stdout).toContain(word);
+  });
+
+  it('a reader that stops early ends the sweep quietly', () => {
+    // 200 points × 12 measures: more CSV than a pipe holds, so the write really meets a closed pipe.
+    const RPS = Array.from({ length: 200 }, (_, i) => i + 1).join(',');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" sweep --scenario kill-apiserver --seeds 1 --vary rps=${RPS} --format csv --workers 2 | head -c 10`], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).toBe('');
   });
 });
