@@ -39,6 +39,19 @@ describe('sweep physics', () => {
     expect(p15.p90 - p15.min).toBeGreaterThanOrEqual(1_000);
   });
 
+  it('etcd re-elects within one to two election timeouts; in external topology no apiserver dies with the leader', () => {
+    for (const topology of ['stacked', 'external']) {
+      const p = point('crash-etcd-leader', { topology, etcd: '5' });
+      const e = p.measures.etcdLeaderlessMs;
+      expect(e.p50, topology).toBeGreaterThanOrEqual(900);
+      expect(e.p50, topology).toBeLessThanOrEqual(2000);
+      expect(e.p99, topology).toBeLessThanOrEqual(2700);
+      const wronglyUp = p.measures.backendsWronglyUpMs;
+      if (topology === 'external') expect(wronglyUp.max).toBe(0);
+      else expect(wronglyUp.p50).toBeGreaterThan(3000);
+    }
+  });
+
   it('--lb-check tls: a stopped etcd member makes many more requests fail than readyz checks', () => {
     const readyz = point('stop-etcd-member', { lbCheck: 'readyz' });
     const tls = point('stop-etcd-member', { lbCheck: 'tls' });
