@@ -77,8 +77,10 @@ describe('the dashboard in a real terminal', () => {
     expect(existsSync(CLI)).toBe(true);
     // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
     startSession(120, 36,
-      `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
+      `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; sleep 60`);
     await waitScreen((s) => s.includes('API writes OK') && s.includes('master-1'), 'the dashboard');
+    // The dashboard hides the cursor while it runs (so the check after quitting means something).
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0');
     // master-1 is selected at start; c crashes it.
     tmux('send-keys', '-t', session, 'c');
     const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
