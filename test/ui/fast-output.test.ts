@@ -7,7 +7,8 @@ import stringWidth from 'string-width';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
-import { composeOperations, inkOutputModuleUrl } from '../../source/ui/fast-output.js';
+import InkOutputModule from 'ink-upstream/output.js';
+import { composeOperations } from '../../source/ui/ink-patches/fast-output.js';
 import { bootedSession, press, KEY } from './helpers.js';
 
 type Ops = Parameters<typeof composeOperations>[2];
@@ -22,12 +23,8 @@ interface InkOutput {
 }
 type InkOutputClass = (new (o: { width: number; height: number }) => InkOutput) & { prototype: InkOutput };
 
-let InkOutput: InkOutputClass;
-let inkGet: InkOutput['get'];
-beforeAll(async () => {
-  InkOutput = ((await import(inkOutputModuleUrl())) as { default: InkOutputClass }).default;
-  inkGet = InkOutput.prototype.get;
-});
+const InkOutput = InkOutputModule as unknown as InkOutputClass;
+const inkGet: InkOutput['get'] = InkOutput.prototype.get;
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
