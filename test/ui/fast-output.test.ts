@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import React from 'react';
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import InkOutputModule from 'ink-upstream/output.js';
@@ -79,18 +80,24 @@ describe('the fast compositor', () => {
 
   describe('on real dashboard frames', () => {
     let compared = 0;
+    let styled = false;
     const mismatches: string[] = [];
+    // Colours on: with chalk's level 0 (its default under vitest) no frame would carry a style code.
+    const level = chalk.level;
     beforeAll(() => {
+      chalk.level = 3;
       InkOutput.prototype.get = function get(this: InkOutput) {
         const expected = inkGet.call(this);
         const got = composeOperations(this.width, this.height, this.operations);
         compared++;
+        if (expected.output.includes('\u001b[3')) styled = true;
         if (got.output !== expected.output || got.height !== expected.height) mismatches.push(expected.output);
         return expected;
       };
     });
     afterAll(() => {
       InkOutput.prototype.get = inkGet;
+      chalk.level = level;
     });
 
     it('matches Ink frame for frame through keys, menus, overlays and sizes', async () => {
@@ -103,6 +110,7 @@ describe('the fast compositor', () => {
       }
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(40);
+      expect(styled).toBe(true);
     });
   });
 });
