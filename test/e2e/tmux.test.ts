@@ -1,5 +1,7 @@
 // The built CLI in a real terminal (tmux): start the dashboard, crash a master with keys, see it on
 // screen, quit with q, and check the terminal is given back (alternate screen left, cursor shown).
+// dist/cli.js is the shipped bundle, so these run Ink with the patches of source/ui/ink-patches
+// (its compositor, text measures and line-diff writer) end to end.
 import { describe, expect, it, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';

@@ -9,7 +9,7 @@ import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import InkOutputModule from 'ink-upstream/output.js';
-import { composeOperations } from '../../source/ui/ink-patches/fast-output.js';
+import { composeOperations, installFastOutput } from '../../source/ui/ink-patches/fast-output.js';
 import { bootedSession, press, KEY } from './helpers.js';
 
 type Ops = Parameters<typeof composeOperations>[2];
@@ -112,5 +112,18 @@ describe('the fast compositor', () => {
       expect(compared).toBeGreaterThan(40);
       expect(styled).toBe(true);
     });
+  });
+
+  it('installFastOutput gives Ink\'s own class this compositor in unbundled runs (the tests)', async () => {
+    try {
+      expect(await installFastOutput()).toBe(true);
+      expect(InkOutput.prototype.get).not.toBe(inkGet);
+      const out = new InkOutput({ width: 6, height: 2 });
+      out.write(1, 0, '\u001b[31mab\u001b[39m', { transformers: [] });
+      out.write(0, 1, '漢x', { transformers: [] });
+      expect(out.get()).toEqual(inkGet.call(out));
+    } finally {
+      InkOutput.prototype.get = inkGet;
+    }
   });
 });
