@@ -1,5 +1,7 @@
 // The built CLI in a real terminal (tmux): start the dashboard, crash a master with keys, see it on
 // screen, quit with q, and check the terminal is given back (alternate screen left, cursor shown).
+// dist/cli.js is the shipped bundle, so these run Ink with the patches of source/ui/ink-patches
+// (its compositor, text measures and line-diff writer) end to end.
 import { describe, expect, it, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -77,8 +79,10 @@ describe('the dashboard in a real terminal', () => {
     expect(existsSync(CLI)).toBe(true);
     // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
     startSession(120, 36,
-      `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
+      `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; sleep 60`);
     await waitScreen((s) => s.includes('API OK') && s.includes('master-1'), 'the dashboard');
+    // The dashboard hides the cursor while it runs (so the check after quitting means something).
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0');
     // master-1 is selected at start; c crashes it.
     tmux('send-keys', '-t', session, 'c');
     const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
