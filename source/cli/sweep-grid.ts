@@ -5,6 +5,7 @@
 import type { Config } from '../sim/types.js';
 import { FLAGS, kebab, toOptions, UsageError, type RawFlags } from './flags.js';
 import { distance } from './argv.js';
+import { parseDuration } from '../sim/duration.js';
 
 /** Every cluster flag, and how a config says it (so a scenario's setup becomes flags). */
 export const KNOB_FLAGS: Record<string, (c: Config) => string | boolean> = {
@@ -78,10 +79,20 @@ export interface Vary {
   values: string[];
 }
 
-/** The grid's points in order: the first --vary changes slowest, values in the order given. */
+/**
+ * A knob's values in the grid's order: ascending when they are all numbers or durations (10s before
+ * 1m, 3 before 5), as given otherwise (stacked,external).
+ */
+export function sortValues(values: readonly string[]): string[] {
+  const ms = values.map((v) => parseDuration(v));
+  if (ms.some((x) => x === null)) return [...values];
+  return values.map((v, i) => ({ v, x: ms[i]! })).sort((a, b) => a.x - b.x).map((e) => e.v);
+}
+
+/** The grid's points in order: the first --vary changes slowest, each knob's values sorted (sortValues). */
 export function gridPoints(vary: readonly Vary[]): [string, string][][] {
   let points: [string, string][][] = [[]];
-  for (const v of vary) points = points.flatMap((p) => v.values.map((x) => [...p, [v.knob, x] as [string, string]]));
+  for (const v of vary) points = points.flatMap((p) => sortValues(v.values).map((x) => [...p, [v.knob, x] as [string, string]]));
   return points;
 }
 

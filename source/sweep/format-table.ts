@@ -1,4 +1,4 @@
-// The sweep's table: one row per grid point in grid order, per measure its median, a small box
+// The sweep's table: one row per grid point in grid order (sorted by what varies), per measure its median, a small box
 // plot and its p99, the best value of each column marked, and a ★ on the best setting. Glyphs
 // carry the meaning; colour (when on) only repeats it.
 import { Chalk } from 'chalk';

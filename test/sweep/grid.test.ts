@@ -3,7 +3,7 @@
 // the CLI's own.
 import { describe, expect, it } from 'vitest';
 import { FLAGS, toOptions } from '../../source/cli/flags.js';
-import { KNOB_FLAGS, NOT_KNOBS, flagsOf, gridPoints, gridSize, pointConfig } from '../../source/cli/sweep-grid.js';
+import { KNOB_FLAGS, NOT_KNOBS, flagsOf, gridPoints, gridSize, pointConfig, sortValues } from '../../source/cli/sweep-grid.js';
 import { faultFiles, scenarioPlan } from '../../source/cli/sweep-plan.js';
 import { listScenarios, loadScenario } from '../../source/scenario/index.js';
 import { defaultConfig } from '../../source/sim/config.js';
@@ -43,14 +43,21 @@ describe('knobs', () => {
 });
 
 describe('grid', () => {
-  it('the first --vary changes slowest, values in the order given', () => {
+  it('sorts numbers and durations ascending, keeps other values as given', () => {
+    expect(sortValues(['1m', '15s', '30s', '900ms'])).toEqual(['900ms', '15s', '30s', '1m']);
+    expect(sortValues(['5', '3', '7'])).toEqual(['3', '5', '7']);
+    expect(sortValues(['tls', 'readyz'])).toEqual(['tls', 'readyz']);
+    expect(sortValues(['off', 'on'])).toEqual(['off', 'on']);
+  });
+
+  it('the first --vary changes slowest, values sorted', () => {
     const vary = [{ knob: 'leaseDuration', values: ['30s', '15s'] }, { knob: 'lbCheck', values: ['readyz', 'tls'] }];
     expect(gridSize(vary)).toBe(4);
     expect(gridPoints(vary)).toEqual([
-      [['leaseDuration', '30s'], ['lbCheck', 'readyz']],
-      [['leaseDuration', '30s'], ['lbCheck', 'tls']],
       [['leaseDuration', '15s'], ['lbCheck', 'readyz']],
       [['leaseDuration', '15s'], ['lbCheck', 'tls']],
+      [['leaseDuration', '30s'], ['lbCheck', 'readyz']],
+      [['leaseDuration', '30s'], ['lbCheck', 'tls']],
     ]);
     expect(gridPoints([])).toEqual([[]]);
   });
