@@ -48,6 +48,7 @@ const SWEEP_FLAGS: Record<string, { value: boolean; help: string }> = {
 
 export const MAX_POINTS = 10_000;
 export const MAX_SEEDS = 1_000_000;
+export const MAX_RUNS = 5_000_000;
 const MAX_THREADS = 256;
 
 function suggest(name: string): string | null {
@@ -170,6 +171,8 @@ export function parseSweepArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const yes = given.get('yes') === true;
   const points = gridSize(vary);
   if (points > MAX_POINTS && !yes) throw new UsageError(`the grid has ${points.toLocaleString('en-US')} points (more than ${MAX_POINTS.toLocaleString('en-US')}); add --yes to run it`);
+  // Every run's values are kept until the end (about 100 bytes a run), for exact quantiles.
+  if (points * seeds > MAX_RUNS) throw new UsageError(`${(points * seeds).toLocaleString('en-US')} runs (${points.toLocaleString('en-US')} points × ${seeds.toLocaleString('en-US')} seeds) is more than a sweep holds (${MAX_RUNS.toLocaleString('en-US')}); use fewer seeds or points`);
   return {
     help,
     scenario,

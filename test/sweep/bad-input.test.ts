@@ -32,6 +32,7 @@ const ROWS: [string, string[], RegExp][] = [
   ['a switch value', [...K, '--vary', 'pre-vote=maybe'], /--vary pre-vote: a switch takes on or off \(got "maybe"\)/],
   ['a rule between knobs', [...K, '--vary', 'lease-duration=10s,15s'], /--lease-duration must be greater than --renew-deadline \(at lease-duration=10s\)$/],
   ['a grid over 10,000 points', [...K, '--vary', `rps=${Array.from({ length: 101 }, (_, i) => i).join(',')}`, '--vary', `replicas=${Array.from({ length: 101 }, (_, i) => i).join(',')}`], /the grid has 10,201 points \(more than 10,000\); add --yes to run it/],
+  ['too many runs', [...K, '--seeds', '1000000', '--vary', 'rps=1,2,3,4,5,6'], /6,000,000 runs \(6 points × 1,000,000 seeds\) is more than a sweep holds \(5,000,000\)/],
   ['no fault', ['--vary', 'rps=1,2'], /sweep needs a fault to run: --scenario NAME\|FILE or --script FILE/],
   ['scenario and script', [...K, '--script', 'test/fixtures/faults.json'], /--scenario and --script cannot be combined/],
   ['an unknown scenario', ['--scenario', 'crash-everything'], /no scenario "crash-everything": not a sweep scenario \(crash-active-lb, .*\), a lesson nor a file/],
