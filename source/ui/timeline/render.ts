@@ -1,0 +1,140 @@
+// The failover timeline as lines: markers, one strip per lane, the time axis, the legend and, for
+// the selected fault, the outage ledger in words. Two forms: the full view (`T`) and a narrow
+// strip beside the panes.
+import type { State } from '../../sim/types.js';
+import { type Line, seg, pad, clock, wrap } from '../lines.js';
+import { lanesFor, LEGEND, type Cell } from './lanes.js';
+import { samplesIn, stripsOf, cellOf } from './strips.js';
+import { timelineWindow, type TimelineWindow } from './window.js';
+import { markersBetween, type Marker } from './markers.js';
+import { axisRow, markerRows } from './axis.js';
+import { ledgerSentence, type OutageFigures } from './ledger-words.js';
+
+export interface TimelineInput {
+  /** The session's snapshots, oldest first. */
+  history: readonly State[];
+  /** The live snapshot (the newest). */
+  live: State;
+  /** The snapshot on screen (the live one, or a past one while rewound). */
+  shown: State;
+  width: number;
+  /** Lines available; the ledger and legend give way first. */
+  height: number;
+  /** The outage ledger's records (from the simulation), oldest first. */
+  outages?: readonly OutageFigures[];
+  /** Index in `outages` of the fault whose ledger is spelled out; default the newest. */
+  selectedFault?: number;
+  /** The narrow form for beside the panes. */
+  compact?: boolean;
+  /** >1 shows more time (wider slices). */
+  zoomOut?: number;
+}
+
+export interface TimelineModel {
+  window: TimelineWindow;
+  labelWidth: number;
+  nowWidth: number;
+  markers: Marker[];
+  lines: Line[];
+}
+
+/** A strip of cells as segments, consecutive cells of one tone merged. */
+function stripSegs(cells: readonly (Cell | null)[]): Line {
+  const out: Line = [];
+  let text = '';
+  let tone: Cell['tone'] | 'none' = 'none';
+  const flush = () => {
+    if (text) out.push(seg(text, tone === 'none' ? 'plain' : tone));
+    text = '';
+  };
+  for (const c of cells) {
+    const t = c ? c.tone : 'none';
+    if (t !== tone) {
+      flush();
+      tone = t;
+    }
+    text += c ? c.glyph : ' ';
+  }
+  flush();
+  return out;
+}
+
+function legendLines(width: number, compact: boolean): Line[] {
+  const items = LEGEND.map(([g, w]) => `${g} ${compact ? w.split(' / ')[0] : w}`);
+  items.push('▼ your action');
+  const lines: Line[] = [];
+  let cur = '';
+  for (const it of items) {
+    if (cur && cur.length + 3 + it.length > width - 1) {
+      lines.push([seg(` ${cur}`, 'plain', { dim: true })]);
+      cur = it;
+    } else cur = cur ? `${cur}   ${it}` : it;
+  }
+  if (cur) lines.push([seg(` ${cur}`, 'plain', { dim: true })]);
+  return lines;
+}
+
+/** The ledger of the selected fault in words, or the list of actions when there is no ledger. */
+function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number): Line[] {
+  const outages = x.outages ?? [];
+  if (outages.length) {
+    const i = Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1));
+    const head = outages.length > 1 ? `fault ${i + 1} of ${outages.length}: ` : '';
+    return wrap(`${head}${ledgerSentence(outages[i], x.live.t)}`, width - 3).map((l, k) => [seg(k ? `   ${l}` : ` ◆ ${l}`, 'info')]);
+  }
+  if (!markers.length) return [[seg(' no faults or actions in this window', 'plain', { dim: true })]];
+  return markers.slice(-3).map((m) => [seg(` ▼ ${clock(m.t)} ${m.label}`, 'warn')]);
+}
+
+/** The marker that belongs to the selected fault (same time), to highlight it. */
+function selectedMarker(x: TimelineInput, markers: readonly Marker[]): string | null {
+  const outages = x.outages ?? [];
+  if (!outages.length) return markers[markers.length - 1]?.eventId ?? null;
+  const r = outages[Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1))];
+  return markers.find((m) => m.t === r.at)?.eventId ?? null;
+}
+
+export function timelineModel(x: TimelineInput): TimelineModel {
+  const compact = x.compact ?? false;
+  const lanes = lanesFor(x.shown);
+  const labelWidth = 2 + Math.max(4, ...lanes.map((l) => (compact ? l.short : l.label).length));
+  const nowWidth = compact ? 0 : x.width >= 120 ? 26 : x.width >= 100 ? 20 : 13;
+  const chars = Math.max(8, x.width - labelWidth - nowWidth - (nowWidth ? 1 : 0));
+  const w = timelineWindow(chars, x.live.t, x.shown.t, 90_000 * Math.max(1, x.zoomOut ?? 1));
+  const newest = x.shown.t < x.live.t ? null : x.live;
+  const samples = samplesIn(x.history, newest, w);
+  const strips = stripsOf(samples, lanes, w);
+  const lastSample = samples[samples.length - 1] ?? x.shown;
+  const markers = markersBetween(x.history, lastSample, w.from, w.to);
+  const rewound = x.shown.t < x.live.t;
+  const indent = seg(' '.repeat(labelWidth));
+
+  const title: Line = [
+    seg(compact ? ' Timeline' : ' Failover timeline', 'accent', { bold: true }),
+    seg(` ${clock(Math.max(0, w.from))}–${clock(w.to)} · 1 char = ${w.sliceMs / 1000} s`, 'plain', { dim: true }),
+    seg(rewound ? ` · ▲ on screen ${clock(x.shown.t)}` : '', 'accent'),
+  ];
+  const [labelsRow, arrowsRow] = markerRows(w, markers, selectedMarker(x, markers));
+  const laneLines: Line[] = lanes.map((lane, i) => {
+    const now = cellOf(x.shown, lane);
+    const line: Line = [seg(pad(` ${compact ? lane.short : lane.label}`, labelWidth), 'plain', { bold: true }), ...stripSegs(strips[i])];
+    if (nowWidth) line.push(seg(' '), seg(pad(now ? now.word : '', nowWidth), now?.tone ?? 'plain', { bold: !!now && now.rank > 0 }));
+    return line;
+  });
+  const axis: Line = [seg(pad(compact ? ' time' : ' time', labelWidth), 'plain', { dim: true }), ...axisRow(w, rewound ? x.shown.t : null)];
+  const head: Line[] = [title];
+  if (!compact || labelsRow.length) head.push([indent, ...labelsRow]);
+  head.push([indent, ...arrowsRow]);
+  const body = [...head, ...laneLines, axis];
+  const legend = legendLines(x.width, compact);
+  const ledger = compact ? [] : ledgerLines(x, markers, x.width);
+  // What gives way first when the height is short: the ledger's extra lines, the legend, then lanes.
+  let lines = [...body, ...legend, ...ledger];
+  if (lines.length > x.height) lines = [...body, ...legend, ...ledger.slice(0, Math.max(1, x.height - body.length - legend.length))];
+  if (lines.length > x.height) lines = [...body, ...ledger.slice(0, 1), ...legend].slice(0, x.height);
+  return { window: w, labelWidth, nowWidth, markers, lines };
+}
+
+export function timelineLines(x: TimelineInput): Line[] {
+  return timelineModel(x).lines;
+}

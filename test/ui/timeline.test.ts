@@ -1,0 +1,168 @@
+// The failover timeline's pure functions, over real sessions: markers at the right column, gaps
+// drawn as gaps with their word, the window at every width, rewinding.
+import { describe, expect, it } from 'vitest';
+import { createState } from '../../source/sim/create.js';
+import { defaultConfig } from '../../source/sim/config.js';
+import { createSession, dispatch, rewindBy, stepTicks, type Session } from '../../source/sim/session.js';
+import { clusterStatus } from '../../source/sim/etcd/index.js';
+import { timelineModel, type TimelineInput } from '../../source/ui/timeline/render.js';
+import { columnOf, sliceFor, timelineWindow } from '../../source/ui/timeline/window.js';
+import { ledgerSentence } from '../../source/ui/timeline/ledger-words.js';
+import { lineWidth, type Line } from '../../source/ui/lines.js';
+import { lanesFor } from '../../source/ui/timeline/lanes.js';
+import { cellOf, samplesIn, stripsOf } from '../../source/ui/timeline/strips.js';
+
+const text = (l: Line) => l.map((s) => s.t).join('');
+
+/** Boots to 20 s, crashes the master that hosts the etcd leader, then runs `after` ticks. */
+function crashEtcdLeader(seed: number, after: number): { session: Session; victim: string } {
+  let s = createSession(createState(defaultConfig({ seed })), { paused: true });
+  s = stepTicks(s, 200);
+  const leader = clusterStatus(s.state).leader!;
+  const victim = s.state.etcd.members[leader].host;
+  s = dispatch(s, { type: 'crash', target: victim });
+  return { session: stepTicks(s, after), victim };
+}
+
+const input = (s: Session, width: number, height = 40): TimelineInput => ({ history: s.history, live: s.live, shown: s.state, width, height });
+const laneLine = (lines: Line[], label: string) => lines.find((l) => text(l).startsWith(` ${label}`))!;
+
+describe('timeline window', () => {
+  it('narrow terminals get fewer, wider slices; wide ones one second a character', () => {
+    expect(sliceFor(51)).toBe(2000);
+    expect(sliceFor(174)).toBe(1000);
+    expect(sliceFor(20)).toBe(5000);
+    const w = timelineWindow(50, 200_000);
+    expect(w.to - w.from).toBe(50 * w.sliceMs);
+    expect(columnOf(w, 200_000)).toBe(49);
+    expect(columnOf(w, w.from - 1)).toBeNull();
+  });
+
+  it('starts at the session start until a whole span has passed', () => {
+    const w = timelineWindow(100, 20_000);
+    expect(w.from).toBe(0);
+  });
+});
+
+describe('timeline lanes and markers', () => {
+  const { session, victim } = crashEtcdLeader(7, 400);
+
+  it('a crash at 20 s shows its marker at the column of 20 s, labelled', () => {
+    for (const width of [80, 120, 200]) {
+      const m = timelineModel(input(session, width));
+      const col = columnOf(m.window, 20_000)!;
+      const arrows = text(m.lines[2]);
+      expect(arrows.indexOf('▼')).toBe(m.labelWidth + col);
+      expect(text(m.lines[1])).toContain(`crash ${victim}`);
+      expect(m.markers.map((x) => x.label)).toEqual([`crash ${victim}`]);
+    }
+  });
+
+  it('fits the width and the height at 80 to 200 columns', () => {
+    for (const [width, height] of [[80, 20], [120, 30], [160, 40], [200, 50]]) {
+      const m = timelineModel(input(session, width, height));
+      expect(m.lines.length).toBeLessThanOrEqual(height);
+      for (const l of m.lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('the crashed backend goes UP-but-dead, then DOWN; the etcd leader lane names the new leader', () => {
+    const m = timelineModel(input(session, 120));
+    const col = columnOf(m.window, 20_000)!;
+    const backend = text(laneLine(m.lines, `LB → ${victim}`)).slice(m.labelWidth);
+    expect(backend.slice(0, col)).not.toMatch(/[!✖]/);
+    expect(backend.slice(col)).toMatch(/^!+✖+/);
+    expect(text(laneLine(m.lines, `LB → ${victim}`))).toMatch(/DOWN\s*$/);
+    const etcd = text(laneLine(m.lines, 'etcd leader'));
+    const now = clusterStatus(session.state).leader!;
+    expect(etcd.trimEnd().endsWith(session.state.etcd.members[now].host)).toBe(true);
+  });
+});
+
+describe('slices wider than a snapshot', () => {
+  it('draw the worst state any snapshot in the slice shows (a short outage is never averaged away)', () => {
+    const { session } = crashEtcdLeader(7, 400);
+    const w = timelineWindow(40, session.live.t);
+    expect(w.sliceMs).toBeGreaterThan(1000);
+    const samples = samplesIn(session.history, session.live, w);
+    const lanes = lanesFor(session.state);
+    const strips = stripsOf(samples, lanes, w);
+    let mixed = 0;
+    lanes.forEach((lane, li) => {
+      for (let col = 0; col < w.slices; col++) {
+        const start = w.from + col * w.sliceMs;
+        const inSlice = samples.filter((x) => x.t >= start && x.t < start + w.sliceMs);
+        if (!inSlice.length) continue;
+        const ranks = inSlice.map((x) => cellOf(x, lane)?.rank ?? -1);
+        if (new Set(ranks).size > 1) mixed++;
+        expect(strips[li][col]?.rank ?? -1).toBe(Math.max(...ranks));
+      }
+    });
+    expect(mixed).toBeGreaterThan(0);
+  });
+});
+
+describe('a leaderless gap', () => {
+  it('shows as · in the etcd lane at the crash, with the words "no leader" while it lasts', () => {
+    let seen = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { session } = crashEtcdLeader(seed, 5);
+      if (clusterStatus(session.state).leader) continue;
+      seen++;
+      const m = timelineModel(input(session, 120));
+      const col = columnOf(m.window, 20_000)!;
+      const lane = text(laneLine(m.lines, 'etcd leader'));
+      expect(lane[m.labelWidth + col]).toBe('·');
+      expect(lane[m.labelWidth + col - 1]).toMatch(/\d/);
+      expect(lane).toMatch(/no leader \(2\/3 up\)/);
+    }
+    expect(seen).toBeGreaterThan(3);
+  });
+});
+
+describe('paused and rewound', () => {
+  it('marks the moment on screen with ▲ and keeps the future lanes drawn', () => {
+    const { session } = crashEtcdLeader(7, 400);
+    const back = rewindBy(session, 30_000);
+    const m = timelineModel(input(back, 120));
+    const axis = text(m.lines.find((l) => text(l).startsWith(' time'))!);
+    expect(axis.indexOf('▲')).toBe(m.labelWidth + columnOf(m.window, back.state.t)!);
+    expect(text(m.lines[0])).toContain('on screen');
+  });
+
+  it('follows the moment on screen when it is rewound past the window', () => {
+    let s = createSession(createState(defaultConfig({ seed: 2 })), { paused: true });
+    s = stepTicks(s, 3000);
+    const back = rewindBy(s, 250_000);
+    const m = timelineModel(input(back, 80));
+    expect(columnOf(m.window, back.state.t)).not.toBeNull();
+  });
+});
+
+describe('the ledger in words', () => {
+  it('reads the outage record the way the issue words it, leaving out what was never affected', () => {
+    const r = {
+      fault: 'crash master-1', at: 20_000, apiDegradedMs: 10_900, apiDownMs: 0, failedRequests: 0, slowRequests: 182,
+      writesUnavailableMs: 0, etcdLeaderlessMs: 1300, kcmLeaderlessMs: 16_800, schedulerLeaderlessMs: 2900,
+      backendsWronglyUpMs: 10_900, backendsWronglyDownMs: 0, podsBelowDesiredMs: 0, greenAfterMs: 18_100,
+    };
+    expect(ledgerSentence(r, 60_000)).toBe(
+      'crash master-1 at 00:20.0 → API degraded 10.9 s (182 requests late) · etcd leaderless 1.3 s · ' +
+      'backend master-1 still UP 10.9 s · KCM leaderless 16.8 s · scheduler leaderless 2.9 s · everything green again after 18.1 s',
+    );
+    expect(ledgerSentence({ ...r, greenAfterMs: null }, 30_000)).toMatch(/not green yet \(10\.0 s so far\)$/);
+  });
+
+  it('is drawn under the lanes for the selected fault', () => {
+    const { session } = crashEtcdLeader(7, 100);
+    const rec = (fault: string, at: number) => ({
+      fault, at, apiDegradedMs: 0, apiDownMs: 0, failedRequests: 3, slowRequests: 0, writesUnavailableMs: 1200, etcdLeaderlessMs: 1200,
+      kcmLeaderlessMs: 0, schedulerLeaderlessMs: 0, backendsWronglyUpMs: 0, backendsWronglyDownMs: 0, podsBelowDesiredMs: 0, greenAfterMs: 6000,
+    });
+    const outages = [rec('stop master-9', 5000), rec('crash master-1', 20_000)];
+    const m = timelineModel({ ...input(session, 120), outages, selectedFault: 0 });
+    const all = m.lines.map(text).join('\n');
+    expect(all).toContain('fault 1 of 2: stop master-9 at 00:05.0 → 3 requests failed · writes unavailable 1.2 s');
+    expect(all).not.toContain('crash master-1 at');
+  });
+});
