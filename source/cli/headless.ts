@@ -9,6 +9,8 @@ import { eventsSince, EVENT_LOG_LIMIT } from '../sim/events.js';
 import { describeAction } from '../sim/actions.js';
 import { NdjsonWriter } from './ndjson.js';
 import { snapshotLine } from './snapshot-line.js';
+import { closedSince, ledgerOf } from '../sim/ledger/index.js';
+import { verdictText } from '../sim/verdict-words.js';
 
 export interface HeadlessOptions {
   config: Config;
@@ -64,6 +66,7 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
   let lastSeq = 0;
   const checks: CheckResult[] = [];
   let leaderChanges = 0;
+  let outagesClosed = 0;
   const flushEvents = () => {
     const evs = eventsSince(s, lastSeq);
     if (evs.length && evs[0].seq !== lastSeq + 1) w.write({ type: 'warning', t: s.t, message: `${evs[0].seq - lastSeq - 1} events were dropped from the bounded log` });
@@ -72,6 +75,9 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
       w.write(eventLine(e));
       lastSeq = e.seq;
     }
+    // An outage record closes a verdict window after everything is green again; `t` is that moment.
+    for (const r of closedSince(s, outagesClosed)) w.write({ type: 'outage', t: r.at + (r.greenAfterMs ?? 0), ...r });
+    outagesClosed = s.ledger.closedSeq;
   };
   flushEvents();
   const fixedEnd = opts.durationMs ?? (opts.driver ? null : DEFAULT_DURATION_MS);
@@ -127,12 +133,13 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
     t: s.t,
     summary: {
       seed: opts.config.seed,
-      verdictAtEnd: snapshotLine(s).verdict,
+      verdictAtEnd: verdictText(s.verdict),
       requests: { ok: s.traffic.ok, failed: s.traffic.failed },
       leaseTransitions: { 'kube-controller-manager': kcm?.leaseTransitions ?? 0, 'kube-scheduler': sch?.leaseTransitions ?? 0 },
       etcd: { term: s.etcd.term, leaderElections: leaderChanges, revision: s.etcd.revision },
       checks: { passed: checks.length - failed, failed },
       events: s.eventSeq,
+      outages: ledgerOf(s),
     },
   });
   await w.end();

@@ -1,16 +1,16 @@
 // The NDJSON "snapshot" line (SPEC §4): what a person or a test wants to know at a moment.
 import type { State } from '../sim/types.js';
-import { etcdView, lbView, leaseView, LEASES, mastersView, verdict, workloadsView } from '../sim/views.js';
+import { etcdView, lbView, leaseView, LEASES, mastersView, workloadsView } from '../sim/views.js';
+import { verdictText } from '../sim/verdict-words.js';
 
 export function snapshotLine(s: State) {
-  const v = verdict(s);
   const etcd = etcdView(s);
   const lb = lbView(s);
   const w = workloadsView(s);
   return {
     type: 'snapshot',
     t: s.t,
-    verdict: v.text,
+    verdict: { api: s.verdict.api, detail: s.verdict.detail, text: verdictText(s.verdict) },
     topology: s.config.topology,
     nodes: Object.fromEntries(s.nodeOrder.map((id) => [id, { kind: s.nodes[id].kind, state: s.nodes[id].state, partitioned: !!s.network.partitioned[id] }])),
     masters: mastersView(s).map((m) => ({

@@ -5,6 +5,7 @@ import { seedRng } from './rng.js';
 import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
+import { emptyLedger } from './ledger/index.js';
 
 /** A time long before the start: "never happened" in a JSON-safe number. */
 export const NEVER = -1_000_000_000;
@@ -136,6 +137,8 @@ export function createState(config: Config): State {
     events: [],
     eventSeq: 0,
     causes: {},
+    verdict: { api: 'STARTING', detail: 'etcd electing' },
+    ledger: emptyLedger(),
   };
 
   const lbCount = config.lbPair ? 2 : 1;

@@ -11,7 +11,8 @@ import { tickHealthChecks } from './health-checks.js';
 import { tickTraffic } from './traffic.js';
 import { tickWorkloads } from './workloads.js';
 import { pruneResults } from './store.js';
-import { applyAction } from './apply-action.js';
+import { applyAction, validateAction } from './apply-action.js';
+import { tickLedger, openOutage } from './ledger/index.js';
 import { evolve } from './publish.js';
 
 /** One tick of simulated time, on a draft. The order is the order of cause and effect. */
@@ -27,6 +28,7 @@ export function tickDraft(s: State): void {
   tickTraffic(s);
   tickWorkloads(s);
   if (s.tick % 10 === 0) pruneResults(s);
+  tickLedger(s);
 }
 
 export function tick(state: State): State {
@@ -52,5 +54,9 @@ export function advanceTo(state: State, t: number): State {
 }
 
 export function apply(state: State, action: SimAction): State {
-  return produce(state, (d) => applyAction(d, action));
+  return produce(state, (d) => {
+    const valid = validateAction(d, action) === null;
+    applyAction(d, action);
+    if (valid) openOutage(d, action);
+  });
 }

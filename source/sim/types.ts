@@ -1,5 +1,6 @@
 // The shape of one simulation snapshot. Everything here is plain data: no classes, no functions,
 // so a snapshot can be frozen, kept in history, compared and printed as JSON.
+import type { LedgerState, Verdict } from './ledger/state.js';
 
 export type Ms = number;
 
@@ -350,4 +351,8 @@ export interface State {
   eventSeq: number;
   /** Latest event id per "story" key, used to link causes (e.g. quorum lost → apiserver unavailable). */
   causes: Record<string, string>;
+  /** What clients experience, from their requests' outcomes over the last few seconds (verdict.ts). */
+  verdict: Verdict;
+  /** The outage ledger: the verdict window and one record per fault or action the user injected. */
+  ledger: LedgerState;
 }

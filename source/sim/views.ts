@@ -4,6 +4,7 @@ import { apiserverServing, etcdPathFor, etcdProblem } from './apiserver.js';
 import { clusterStatus, memberServing } from './etcd/index.js';
 import { connected, nodeUp } from './network.js';
 import { quorumOf } from './config.js';
+import { etcdWords } from './verdict-words.js';
 
 export const LEASES: { name: LeaseName; component: ElectorComponent }[] = [
   { name: 'kube-controller-manager', component: 'controller-manager' },
@@ -286,7 +287,7 @@ export interface Verdict {
   etcdQuorum: { serving: number; voters: number; quorum: number; hasQuorum: boolean; leader: string | null };
   kcmLeader: string | null;
   schedulerLeader: string | null;
-  /** e.g. "API writes OK · etcd quorum 3/3 · KCM master-1 · scheduler master-2" */
+  /** e.g. "API writes OK · etcd leader master-1 · 3/3 up · KCM master-1 · scheduler master-2" */
   text: string;
 }
 
@@ -299,7 +300,7 @@ export function verdict(s: State): Verdict {
   const schedulerLeader = sch.holderAlive ? sch.holderHost : null;
   const parts = [
     api.writes ? 'API writes OK' : api.reachable ? 'API writes FAILING' : 'API UNREACHABLE',
-    `etcd quorum ${st.serving}/${st.voters}${st.hasQuorum ? '' : ' LOST'}`,
+    etcdWords(s).text,
     `KCM ${kcmLeader ?? 'none'}`,
     `scheduler ${schedulerLeader ?? 'none'}`,
   ];

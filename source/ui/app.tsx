@@ -13,7 +13,7 @@ import type { Action, SimAction } from '../sim/actions.js';
 import { describeAction } from '../sim/actions.js';
 import type { ComponentKind, State } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
-import { verdict } from '../sim/views.js';
+import { verdictLine } from './verdict-text.js';
 import { type Line, type Seg, type Tone, seg, clip, clock, pad, wrap } from './lines.js';
 import { KEYS } from './keys.js';
 import { mastersPane } from './panes/masters.js';
@@ -499,7 +499,6 @@ export function layout(x: LayoutIn): Frame {
   const { s, session, cols, rows } = x;
   if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
   const budget = rows - 1;
-  const v = verdict(s);
   const status = session.cursor !== null
     ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
     : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
@@ -510,16 +509,7 @@ export function layout(x: LayoutIn): Frame {
       seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
       seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
     ],
-    [
-      seg(' '),
-      seg(v.apiWrites ? '✔ API writes OK' : v.apiReachable ? '✖ API writes FAILING' : '✖ API UNREACHABLE', v.apiWrites ? 'ok' : 'bad', { bold: true }),
-      seg('  ·  '),
-      seg(`etcd quorum ${v.etcdQuorum.serving}/${v.etcdQuorum.voters}${v.etcdQuorum.hasQuorum ? '' : ' LOST'}`, v.etcdQuorum.hasQuorum ? (v.etcdQuorum.serving < v.etcdQuorum.voters ? 'warn' : 'ok') : 'bad', { bold: true }),
-      seg('  ·  '),
-      seg(`KCM ${v.kcmLeader ?? 'none'}`, v.kcmLeader ? 'ok' : 'bad', { bold: true }),
-      seg('  ·  '),
-      seg(`scheduler ${v.schedulerLeader ?? 'none'}`, v.schedulerLeader ? 'ok' : 'bad', { bold: true }),
-    ],
+    verdictLine(s),
   ];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));

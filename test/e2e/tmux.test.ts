@@ -78,7 +78,7 @@ describe('the dashboard in a real terminal', () => {
     // A shell that prints a marker after the program exits, then waits: we read the screen after quitting.
     startSession(120, 36,
       `NODE_ENV=production node ${CLI} --seed 3; echo "EXITED rc=$?"; tput cnorm; sleep 60`);
-    await waitScreen((s) => s.includes('API writes OK') && s.includes('master-1'), 'the dashboard');
+    await waitScreen((s) => s.includes('API OK') && s.includes('master-1'), 'the dashboard');
     // master-1 is selected at start; c crashes it.
     tmux('send-keys', '-t', session, 'c');
     const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
@@ -103,7 +103,7 @@ describe('the dashboard in a real terminal', () => {
   it('SIGTERM also restores the terminal', async () => {
     startSession(100, 30,
       `NODE_ENV=production node ${CLI} --seed 4; echo "EXITED rc=$?"; sleep 60`);
-    await waitScreen((s) => s.includes('API writes OK'), 'the dashboard');
+    await waitScreen((s) => s.includes('API OK'), 'the dashboard');
     const pid = tmux('display', '-p', '-t', session, '#{pane_pid}').trim();
     // The shell's child is the dashboard.
     const child = execFileSync('pgrep', ['-P', pid], { encoding: 'utf8' }).trim().split('\n')[0];

@@ -10,6 +10,7 @@ import { tickEtcd } from '../../source/sim/etcd/tick.js';
 import { proposeVia, linearizableReadOk, serializableRevision, memberServing, leaderOf } from '../../source/sim/etcd/requests.js';
 import { stopMember, crashMember, startMember, addMember, removeMember } from '../../source/sim/etcd/lifecycle.js';
 import { clusterStatus } from '../../source/sim/etcd/status.js';
+import { emptyLedger } from '../../source/sim/ledger/index.js';
 
 export {
   createMember, tickEtcd, proposeVia, linearizableReadOk, serializableRevision, memberServing, leaderOf,
@@ -50,6 +51,8 @@ export function makeState(opts: ClusterOpts = {}): State {
     events: [],
     eventSeq: 0,
     causes: {},
+    verdict: { api: 'STARTING', detail: 'etcd electing' },
+    ledger: emptyLedger(),
   } as State;
   for (const h of hosts) {
     s.etcd.members[h] = createMember(s, h, h, hosts);

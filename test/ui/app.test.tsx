@@ -16,8 +16,9 @@ describe('dashboard', () => {
   it('shows the verdict and every pane', () => {
     const { frame, unmount } = renderApp({ session: bootedSession() });
     const f = frame();
-    expect(f).toContain('API writes OK');
-    expect(f).toMatch(/etcd quorum 3\/3/);
+    expect(f).toContain('API OK');
+    expect(f).toMatch(/etcd leader master-\d · 3\/3 up/);
+    expect(f).not.toContain('LOST');
     for (const t of ['Masters', 'Leases', 'Load balancer', 'etcd', 'Workloads', 'Events']) expect(f).toContain(t);
     unmount();
   });
@@ -177,7 +178,7 @@ describe('dashboard', () => {
     r.unmount();
     const c = render(<App session={bootedSession()} autoTick={false} cols={120} rows={40} noColor={false} />);
     // Ink's colour support depends on the test terminal; with colour allowed the frame still renders.
-    expect(stripAnsi(c.lastFrame() ?? '')).toContain('API writes OK');
+    expect(stripAnsi(c.lastFrame() ?? '')).toContain('API OK');
     c.unmount();
   });
 

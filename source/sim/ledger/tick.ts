@@ -1,0 +1,130 @@
+// One tick of the verdict and the outage ledger, run last in the engine's tick: read this tick's
+// request outcomes, update the verdict window and the verdict, charge every open record with the
+// windows that are bad now, and close the records after which everything is green again.
+import type { Ms, State } from '../types.js';
+import type { LedgerState } from './state.js';
+import type { LedgerMeasure } from './record.js';
+import { readTickOutcomes, readWaiting, type Waiting } from './outcomes.js';
+import { pushWindow, windowSums, VERDICT_WINDOW_MS } from './window.js';
+import { etcdLeaderless, leaseLeaderless, liveVipLb, podsBelowDesired, writesUnavailable, wrongBackends } from './conditions.js';
+import { clientsSeeDown, clientsSeeTrouble, judgeVerdict } from '../verdict.js';
+
+/** Closed records kept in the state (the NDJSON stream and the sweep read them as they close). */
+export const LEDGER_CLOSED_LIMIT = 500;
+
+/** Adds a window of `ms` ending now to every open record (never more than the time since its action). */
+function charge(L: LedgerState, field: LedgerMeasure, ms: number, t: Ms): void {
+  for (const r of L.open) (r[field] as number) += Math.min(ms, t - r.at);
+}
+
+function chargeCount(L: LedgerState, field: LedgerMeasure, n: number): void {
+  for (const r of L.open) (r[field] as number) += n;
+}
+
+/** Client-visible trouble this tick: 'down', 'degraded' or null. */
+function apiLevel(s: State, L: LedgerState, trouble: boolean): 'down' | 'degraded' | null {
+  if (!trouble) return null;
+  return clientsSeeDown(s.t, L.lastSuccessAt, s.traffic.rps) ? 'down' : 'degraded';
+}
+
+/** Why clients cannot get through, from the state, in a few words (for DOWN). */
+function whyDown(s: State, waiting: Waiting): string | null {
+  const lb = s.lb.vipHolder;
+  if (!lb) return 'no load balancer holds the VIP';
+  if (!liveVipLb(s)) return `the load balancer ${lb} is down`;
+  if (s.lb.order.every((id) => s.lb.backends[id].status === 'DOWN')) return 'the LB marks every apiserver DOWN';
+  if (waiting.onEtcd && s.etcd.leader === null) return 'requests wait on etcd, which has no leader';
+  return null;
+}
+
+function startingWhat(s: State): string {
+  if (s.etcd.leader === null) return 'etcd electing';
+  for (const id in s.masters) if (s.masters[id].apiserver.ready) return 'first requests in flight';
+  return 'apiservers connecting to etcd';
+}
+
+/** State-based measures, charged while a record is open; true when any of them is not green. */
+function chargeState(s: State, L: LedgerState): boolean {
+  const tick = s.config.tickMs;
+  let bad = false;
+  const flag = (field: LedgerMeasure, on: boolean) => {
+    if (!on) return;
+    bad = true;
+    charge(L, field, tick, s.t);
+  };
+  flag('writesUnavailableMs', writesUnavailable(s));
+  flag('etcdLeaderlessMs', etcdLeaderless(s));
+  flag('kcmLeaderlessMs', leaseLeaderless(s, 'controller-manager'));
+  flag('schedulerLeaderlessMs', leaseLeaderless(s, 'scheduler'));
+  const wrong = wrongBackends(s);
+  if (wrong.up > 0) { bad = true; charge(L, 'backendsWronglyUpMs', tick * wrong.up, s.t); }
+  if (wrong.down > 0) { bad = true; charge(L, 'backendsWronglyDownMs', tick * wrong.down, s.t); }
+  flag('podsBelowDesiredMs', podsBelowDesired(s));
+  return bad;
+}
+
+export function tickLedger(s: State): void {
+  const L = s.ledger;
+  const out = readTickOutcomes(s, L.seen);
+  const waiting = readWaiting(s);
+  const starting = L.startedAt === null;
+  if (out.ok + out.slow > 0) L.lastSuccessAt = s.t;
+  // Start-up ends with the first answered request (or, with no client traffic, once a write would succeed).
+  if (starting && (L.lastSuccessAt !== null || (s.traffic.rps === 0 && !writesUnavailable(s)))) L.startedAt = s.t;
+  // Requests queued while the cluster first comes up are not held against it.
+  if (!starting) pushWindow(L.recent, s.t, out);
+
+  const trouble = !starting && clientsSeeTrouble(out, waiting);
+  const level = apiLevel(s, L, trouble);
+  if (level !== null) {
+    // Bad moments less than a window apart count as one stretch (requests only sample the API).
+    const gap = L.lastApiBadAt === null ? Infinity : s.t - L.lastApiBadAt;
+    charge(L, level === 'down' ? 'apiDownMs' : 'apiDegradedMs', gap <= VERDICT_WINDOW_MS ? gap : s.config.tickMs, s.t);
+    L.lastApiBadAt = s.t;
+    L.lastApiBad = level;
+  }
+  if (L.open.length > 0) {
+    if (out.failed > 0) chargeCount(L, 'failedRequests', out.failed);
+    if (out.slow > 0) chargeCount(L, 'slowRequests', out.slow);
+    const stateBad = chargeState(s, L);
+    if (stateBad || level !== null) L.lastNotGreenAt = s.t;
+    closeGreen(s, L, stateBad);
+  } else if (level !== null) {
+    L.lastNotGreenAt = s.t;
+  }
+
+  const next = judgeVerdict({
+    t: s.t,
+    rps: s.traffic.rps,
+    window: windowSums(L.recent),
+    waiting,
+    lastSuccessAt: L.lastSuccessAt,
+    starting,
+    windowMs: L.recent.length * s.config.tickMs,
+    why: trouble || s.traffic.rps === 0 ? whyDown(s, waiting) : null,
+    startingWhat: starting ? startingWhat(s) : '',
+    writable: s.traffic.rps === 0 ? !writesUnavailable(s) : true,
+  });
+  if (next.api !== s.verdict.api || next.detail !== s.verdict.detail) s.verdict = next;
+}
+
+/**
+ * Closes the open records after which everything is green: nothing state-based is bad now, and
+ * clients have seen no trouble for a whole verdict window (nor has a window passed since the action).
+ */
+function closeGreen(s: State, L: LedgerState, stateBad: boolean): void {
+  if (stateBad) return;
+  if (L.lastApiBadAt !== null && s.t - L.lastApiBadAt <= VERDICT_WINDOW_MS) return;
+  const keep = [];
+  for (const r of L.open) {
+    if (s.t - r.at < VERDICT_WINDOW_MS) { keep.push(r); continue; }
+    const lastBad = L.lastNotGreenAt ?? r.at;
+    r.greenAfterMs = Math.max(0, lastBad - r.at);
+    L.history.push(r);
+    L.closedSeq += 1;
+  }
+  if (keep.length !== L.open.length) {
+    L.open = keep;
+    if (L.history.length > LEDGER_CLOSED_LIMIT) L.history.splice(0, L.history.length - LEDGER_CLOSED_LIMIT);
+  }
+}

@@ -1,0 +1,29 @@
+// The verdict window: per-tick request outcomes over the last VERDICT_WINDOW_MS, oldest first.
+import type { Ms } from '../types.js';
+import type { TickOutcomes, WindowTick } from './state.js';
+
+/** "The last few seconds" the verdict looks at; also the longest gap bridged between bad moments. */
+export const VERDICT_WINDOW_MS = 3000;
+
+export type WindowSums = TickOutcomes;
+
+/** Appends this tick's outcomes (a new object: snapshots share the old ones) and drops old ticks. */
+export function pushWindow(recent: WindowTick[], t: Ms, o: TickOutcomes): void {
+  recent.push({ t, ...o });
+  let drop = 0;
+  while (drop < recent.length && recent[drop].t <= t - VERDICT_WINDOW_MS) drop++;
+  if (drop > 0) recent.splice(0, drop);
+}
+
+export function windowSums(recent: readonly WindowTick[]): WindowSums {
+  const sum: WindowSums = { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0 };
+  for (const w of recent) {
+    sum.ok += w.ok;
+    sum.failed += w.failed;
+    sum.slow += w.slow;
+    sum.slowMs += w.slowMs;
+    sum.writesOk += w.writesOk;
+    sum.writesFailed += w.writesFailed;
+  }
+  return sum;
+}
