@@ -1,11 +1,14 @@
 // The timeline's lanes: one small rule per lane that reads a snapshot and says what it shows
 // there, as a glyph (one character), a word, a tone and a rank (the worst state in a time slice
-// wins). Nothing is recomputed here: each rule reads the simulation's own views of the snapshot.
-import type { State } from '../../sim/types.js';
+// wins). Nothing is recomputed here: each rule reads the simulation's own views of the snapshot
+// and the outage ledger's conditions, so a lane and the ledger's measure agree.
+import type { ElectorComponent, LeaseName, State } from '../../sim/types.js';
 import type { Tone } from '../lines.js';
-import { apiThroughLb, leaseView, workloadsView } from '../../sim/views.js';
+import { leaseView, workloadsView } from '../../sim/views.js';
 import { clusterStatus } from '../../sim/etcd/index.js';
-import { apiserverServing } from '../../sim/apiserver.js';
+import {
+  backendAlive, etcdLeaderless, leaseLeaderless, liveVipLb, podsBelowDesired, writesUnavailable,
+} from '../../sim/ledger/conditions.js';
 
 export interface Cell {
   glyph: string;
@@ -28,6 +31,7 @@ export const DEGRADED_GLYPH = '≈';
 export const DOWN_GLYPH = '✖';
 export const WRONG_GLYPH = '!';
 export const NONE_GLYPH = '·';
+export const STARTING_GLYPH = '…';
 
 const ok = (word: string): Cell => ({ glyph: OK_GLYPH, word, tone: 'ok', rank: 0 });
 const degraded = (word: string): Cell => ({ glyph: DEGRADED_GLYPH, word, tone: 'warn', rank: 2 });
@@ -42,29 +46,24 @@ export function holderGlyph(node: string): string {
 
 const holder = (node: string): Cell => ({ glyph: holderGlyph(node), word: node, tone: 'ok', rank: 0 });
 
-/** What clients see: the simulation's verdict when the snapshot has one, else the last whole second of outcomes. */
+/** What clients see: the simulation's verdict, from their requests' outcomes. */
 export function apiCell(s: State): Cell {
-  const v = (s as State & { verdict?: { api?: string } }).verdict;
-  const api = v?.api ?? apiFromOutcomes(s);
-  if (api === 'OK') return ok('API OK');
-  if (api === 'DOWN') return down('API DOWN');
-  return degraded('API DEGRADED');
-}
-
-function apiFromOutcomes(s: State): 'OK' | 'DEGRADED' | 'DOWN' {
-  const sec = Math.floor(s.t / 1000) - 1;
-  const b = s.traffic.history.find((h) => Math.floor(h.t / 1000) === sec);
-  if (!b || b.failed === 0) return 'OK';
-  return b.ok === 0 ? 'DOWN' : 'DEGRADED';
+  switch (s.verdict.api) {
+    case 'OK': return ok('API OK');
+    case 'DOWN': return down('API DOWN');
+    case 'DEGRADED': return degraded('API DEGRADED');
+    case 'STARTING': return { glyph: STARTING_GLYPH, word: 'starting', tone: 'info', rank: 1 };
+  }
 }
 
 function writesCell(s: State): Cell {
-  return apiThroughLb(s).writes ? ok('writes OK') : down('writes failing');
+  return writesUnavailable(s) ? down('writes failing') : ok('writes OK');
 }
 
 function etcdCell(s: State): Cell {
+  const leader = s.etcd.leader;
+  if (leader && !etcdLeaderless(s)) return holder(s.etcd.members[leader]?.host ?? leader);
   const st = clusterStatus(s);
-  if (st.leader) return holder(s.etcd.members[st.leader]?.host ?? st.leader);
   return none(`no leader (${st.serving}/${st.voters} up)`);
 }
 
@@ -73,7 +72,8 @@ function backendCell(id: string) {
     const b = s.lb.backends[id];
     if (!b) return null;
     if (b.status === 'DOWN') return down('DOWN');
-    if (!apiserverServing(s, id)) return { glyph: WRONG_GLYPH, word: 'UP but its apiserver is dead', tone: 'bad', rank: 2.5 };
+    const lb = liveVipLb(s);
+    if (lb && !backendAlive(s, lb, id)) return { glyph: WRONG_GLYPH, word: 'UP but cannot serve', tone: 'bad', rank: 2.5 };
     return b.checkFail > 0 ? { glyph: DEGRADED_GLYPH, word: `UP, checks failing ${b.checkFail}/${s.config.knobs.fall}`, tone: 'warn', rank: 1 } : ok('UP');
   };
 }
@@ -82,19 +82,20 @@ function vipCell(s: State): Cell {
   return s.lb.vipHolder ? holder(s.lb.vipHolder) : none('no VIP');
 }
 
-function leaseCell(name: 'kube-controller-manager' | 'kube-scheduler') {
+function leaseCell(name: LeaseName, component: ElectorComponent) {
   return (s: State): Cell => {
     const v = leaseView(s, name);
-    if (v.holderAlive && v.holderHost) return holder(v.holderHost);
-    return none(v.holder ? 'no active leader' : 'no holder');
+    if (!leaseLeaderless(s, component) && v.holderAlive && v.holderHost) return holder(v.holderHost);
+    return none(!v.holder ? 'no holder' : v.holderAlive ? 'leader cannot act' : 'no active leader');
   };
 }
 
 function podsCell(s: State): Cell {
   const w = workloadsView(s);
-  const word = `${w.running}/${w.desired} pods`;
-  if (w.running >= w.desired) return ok(word);
-  return w.running === 0 ? down(word) : degraded(word);
+  const really = w.running - w.onUnreachableNodes;
+  const word = `${really}/${w.desired} running`;
+  if (!podsBelowDesired(s)) return ok(word);
+  return really <= 0 ? down(word) : degraded(word);
 }
 
 /** The lanes for a cluster shaped like `s` (one per LB backend; the VIP only with an LB pair). */
@@ -107,8 +108,8 @@ export function lanesFor(s: State): Lane[] {
   for (const id of s.lb.order) lanes.push({ id: `backend:${id}`, label: `LB → ${id}`, short: `LB ${holderGlyph(id)}`, cell: backendCell(id) });
   if (s.config.lbPair) lanes.push({ id: 'vip', label: 'VIP holder', short: 'VIP', cell: vipCell });
   lanes.push(
-    { id: 'kcm', label: 'KCM lease', short: 'KCM', cell: leaseCell('kube-controller-manager') },
-    { id: 'scheduler', label: 'scheduler lease', short: 'sched', cell: leaseCell('kube-scheduler') },
+    { id: 'kcm', label: 'KCM lease', short: 'KCM', cell: leaseCell('kube-controller-manager', 'controller-manager') },
+    { id: 'scheduler', label: 'scheduler lease', short: 'sched', cell: leaseCell('kube-scheduler', 'scheduler') },
     { id: 'pods', label: 'pods running', short: 'pods', cell: podsCell },
   );
   return lanes;
@@ -119,7 +120,8 @@ export const LEGEND: [string, string][] = [
   [OK_GLYPH, 'ok / UP / all running'],
   [DEGRADED_GLYPH, 'degraded / checks failing / pods missing'],
   [DOWN_GLYPH, 'down / DOWN'],
-  [WRONG_GLYPH, 'UP but dead'],
+  [WRONG_GLYPH, 'UP but cannot serve'],
   ['1-9', 'which node holds it'],
   [NONE_GLYPH, 'no leader'],
+  [STARTING_GLYPH, 'starting'],
 ];

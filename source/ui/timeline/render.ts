@@ -9,6 +9,7 @@ import { timelineWindow, type TimelineWindow } from './window.js';
 import { markersBetween, type Marker } from './markers.js';
 import { axisRow, markerRows } from './axis.js';
 import { ledgerSentence, type OutageFigures } from './ledger-words.js';
+import { ledgerOf } from '../../sim/ledger/index.js';
 
 export interface TimelineInput {
   /** The session's snapshots, oldest first. */
@@ -20,7 +21,7 @@ export interface TimelineInput {
   width: number;
   /** Lines available; the ledger and legend give way first. */
   height: number;
-  /** The outage ledger's records (from the simulation), oldest first. */
+  /** The outage ledger's records, oldest first; default: the ledger of the snapshot on screen. */
   outages?: readonly OutageFigures[];
   /** Index in `outages` of the fault whose ledger is spelled out; default the newest. */
   selectedFault?: number;
@@ -37,6 +38,8 @@ export interface TimelineModel {
   markers: Marker[];
   lines: Line[];
 }
+
+const outagesOf = (x: TimelineInput): readonly OutageFigures[] => x.outages ?? ledgerOf(x.shown);
 
 /** A strip of cells as segments, consecutive cells of one tone merged. */
 function stripSegs(cells: readonly (Cell | null)[]): Line {
@@ -76,7 +79,7 @@ function legendLines(width: number, compact: boolean): Line[] {
 
 /** The ledger of the selected fault in words, or the list of actions when there is no ledger. */
 function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number): Line[] {
-  const outages = x.outages ?? [];
+  const outages = outagesOf(x);
   if (outages.length) {
     const i = Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1));
     const head = outages.length > 1 ? `fault ${i + 1} of ${outages.length}: ` : '';
@@ -88,7 +91,7 @@ function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number
 
 /** The marker that belongs to the selected fault (same time), to highlight it. */
 function selectedMarker(x: TimelineInput, markers: readonly Marker[]): string | null {
-  const outages = x.outages ?? [];
+  const outages = outagesOf(x);
   if (!outages.length) return markers[markers.length - 1]?.eventId ?? null;
   const r = outages[Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1))];
   return markers.find((m) => m.t === r.at)?.eventId ?? null;

@@ -26,13 +26,14 @@ export function sliceFor(chars: number, targetMs = TARGET_SPAN_MS): number {
 
 /**
  * The window for `chars` characters ending at the live edge `liveT` (from the session's start
- * until a whole span has passed); when the moment on screen
+ * until a whole span has passed; slices no wider than needed to hold the session so far); when the moment on screen
  * (`shownT`) would fall in the oldest fifth of it or before, the window ends a fifth of a span after it.
  * Slice edges are whole multiples of the slice, so a column keeps its time as the window scrolls.
  */
 export function timelineWindow(chars: number, liveT: number, shownT: number = liveT, targetMs = TARGET_SPAN_MS): TimelineWindow {
   const slices = Math.max(1, chars);
-  const sliceMs = sliceFor(slices, targetMs);
+  // A young session gets the narrowest slices that hold all of it so far.
+  const sliceMs = sliceFor(slices, Math.min(targetMs, liveT + SLICE_LADDER_MS[0]));
   const span = slices * sliceMs;
   let endT = liveT;
   if (shownT < liveT - span * 0.8) endT = shownT + span * 0.2;
