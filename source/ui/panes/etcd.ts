@@ -4,6 +4,9 @@ import { etcdView } from '../../sim/views.js';
 import { type Line, seg, pad, padStart, bar } from '../lines.js';
 import { look } from '../glyphs.js';
 
+/** The role column is as wide as the longest "glyph word" a member can show, plus a gap. */
+const ROLE_W = 2 + Math.max(...['leader', 'follower', 'candidate', 'precandidate', 'stopped', 'down'].map((k) => [...`${look(k).glyph} ${look(k).word}`].length));
+
 export function etcdPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
   const v = etcdView(s);
   const out: Line[] = [];
@@ -15,15 +18,17 @@ export function etcdPane(s: State, selected: string | null, width: number, ascii
     seg(v.hasQuorum ? `  ✔ quorum` : `  ✖ NO QUORUM`, tone, { bold: true }),
   ]);
   out.push([seg(`  leader ${v.leader ?? 'none'} · term ${v.term} · revision ${v.revision} · ${s.config.topology}`, 'plain', { dim: true })]);
-  for (const m of v.members) {
+  const looks = v.members.map((m) => (m.role === 'down' ? look(s.nodes[m.host]?.state === 'up' ? 'stopped' : 'down') : look(m.role)));
+  const idW = 1 + Math.max(9, ...v.members.map((m) => m.id.length));
+  for (const [i, m] of v.members.entries()) {
     const sel = selected === m.id && s.nodes[m.id]?.kind === 'etcd';
-    const l = m.role === 'down' ? look(s.nodes[m.host]?.state === 'up' ? 'stopped' : 'down') : look(m.role);
+    const l = looks[i];
     const iso = m.isolated ? seg(' ⊘ partitioned', 'warn') : seg('');
     out.push([
       seg(sel ? '▶ ' : '  ', 'accent', { bold: true }),
-      seg(pad(m.id, 10), 'plain', { bold: true, inverse: sel }),
-      seg(pad(`${l.glyph} ${l.word}`, 15), l.tone, { bold: m.role === 'leader' }),
-      seg(width >= 46 ? `term ${padStart(String(m.term), 3)}  commit ${padStart(String(m.commitIndex), 6)}` : `t${m.term}`, 'plain', { dim: true }),
+      seg(pad(m.id, idW), 'plain', { bold: true, inverse: sel }),
+      seg(pad(`${l.glyph} ${l.word}`, ROLE_W), l.tone, { bold: m.role === 'leader' }),
+      seg(width >= 2 + idW + ROLE_W + 24 ? `term ${padStart(String(m.term), 3)}  commit ${padStart(String(m.commitIndex), 6)}` : `term ${m.term}`, 'plain', { dim: true }),
       iso,
     ]);
   }
