@@ -1,0 +1,25 @@
+// The event-detail view as an Ink component: one event in full with its chain of causes.
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { State } from '../sim/types.js';
+import { styledText } from './styled-text.js';
+import { eventDetailLines } from './event-detail.js';
+import { seg } from './lines.js';
+
+export interface EventDetailProps {
+  state: State;
+  eventId: string;
+  width: number;
+  height: number;
+  noColor: boolean;
+}
+
+export function EventDetailView(p: EventDetailProps) {
+  const e = p.state.events.find((x) => x.id === p.eventId);
+  const lines = e ? eventDetailLines(p.state, e, p.width, p.height) : [[seg(' That event is no longer in the log (it keeps the newest ones). Esc closes.', 'plain', { dim: true })]];
+  return (
+    <Box width={p.width} flexShrink={0}>
+      <Text wrap="truncate">{styledText(lines, p.width, p.noColor)}</Text>
+    </Box>
+  );
+}
