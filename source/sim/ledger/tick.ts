@@ -12,9 +12,17 @@ import { clientsSeeDown, clientsSeeTrouble, judgeVerdict } from '../verdict.js';
 /** Closed records kept in the state (the NDJSON stream and the sweep read them as they close). */
 export const LEDGER_CLOSED_LIMIT = 500;
 
-/** Adds a window of `ms` ending now to every open record (never more than the time since its action). */
-function charge(L: LedgerState, field: LedgerMeasure, ms: number, t: Ms): void {
-  for (const r of L.open) (r[field] as number) += Math.min(ms, t - r.at);
+/**
+ * Charges every open record with a window that ends at the next tick: the state a tick leaves
+ * holds until the next one (sample and hold), so a window seen at tick `t` is [from, t + tick).
+ * A record never pays for time before its action, and its first tick also covers the moment
+ * between the action and that tick (the action's effect starts when it is applied).
+ */
+function charge(L: LedgerState, field: LedgerMeasure, from: Ms, t: Ms, tick: Ms, times = 1): void {
+  for (const r of L.open) {
+    const start = t - r.at <= tick ? r.at : Math.max(from, r.at);
+    (r[field] as number) += (t + tick - start) * times;
+  }
 }
 
 function chargeCount(L: LedgerState, field: LedgerMeasure, n: number): void {
@@ -50,15 +58,15 @@ function chargeState(s: State, L: LedgerState): boolean {
   const flag = (field: LedgerMeasure, on: boolean) => {
     if (!on) return;
     bad = true;
-    charge(L, field, tick, s.t);
+    charge(L, field, s.t, s.t, tick);
   };
   flag('writesUnavailableMs', writesUnavailable(s));
   flag('etcdLeaderlessMs', etcdLeaderless(s));
   flag('kcmLeaderlessMs', leaseLeaderless(s, 'controller-manager'));
   flag('schedulerLeaderlessMs', leaseLeaderless(s, 'scheduler'));
   const wrong = wrongBackends(s);
-  if (wrong.up > 0) { bad = true; charge(L, 'backendsWronglyUpMs', tick * wrong.up, s.t); }
-  if (wrong.down > 0) { bad = true; charge(L, 'backendsWronglyDownMs', tick * wrong.down, s.t); }
+  if (wrong.up > 0) { bad = true; charge(L, 'backendsWronglyUpMs', s.t, s.t, tick, wrong.up); }
+  if (wrong.down > 0) { bad = true; charge(L, 'backendsWronglyDownMs', s.t, s.t, tick, wrong.down); }
   flag('podsBelowDesiredMs', podsBelowDesired(s));
   return bad;
 }
@@ -78,8 +86,9 @@ export function tickLedger(s: State): void {
   const level = apiLevel(s, L, trouble);
   if (level !== null) {
     // Bad moments less than a window apart count as one stretch (requests only sample the API).
-    const gap = L.lastApiBadAt === null ? Infinity : s.t - L.lastApiBadAt;
-    charge(L, level === 'down' ? 'apiDownMs' : 'apiDegradedMs', gap <= VERDICT_WINDOW_MS ? gap : s.config.tickMs, s.t);
+    const bridged = L.lastApiBadAt !== null && s.t - L.lastApiBadAt <= VERDICT_WINDOW_MS;
+    const from = bridged ? L.lastApiBadAt! + s.config.tickMs : s.t;
+    charge(L, level === 'down' ? 'apiDownMs' : 'apiDegradedMs', from, s.t, s.config.tickMs);
     L.lastApiBadAt = s.t;
     L.lastApiBad = level;
   }
@@ -118,8 +127,8 @@ function closeGreen(s: State, L: LedgerState, stateBad: boolean): void {
   const keep = [];
   for (const r of L.open) {
     if (s.t - r.at < VERDICT_WINDOW_MS) { keep.push(r); continue; }
-    const lastBad = L.lastNotGreenAt ?? r.at;
-    r.greenAfterMs = Math.max(0, lastBad - r.at);
+    // Green from the first tick after the last one that was not green.
+    r.greenAfterMs = L.lastNotGreenAt !== null && L.lastNotGreenAt > r.at ? L.lastNotGreenAt + s.config.tickMs - r.at : 0;
     L.history.push(r);
     L.closedSeq += 1;
   }

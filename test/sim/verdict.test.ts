@@ -1,0 +1,148 @@
+// The verdict: what clients experience, judged from their requests' outcomes — checked against
+// an independent count of the traffic counters, over many seeds and faults.
+import { describe, expect, it } from 'vitest';
+import type { State } from '../../source/sim/types.js';
+import type { SimAction } from '../../source/sim/actions.js';
+import { advance } from '../../source/sim/engine.js';
+import { booted, cluster, act, runFor } from './helpers.js';
+import { judgeVerdict, type VerdictInput } from '../../source/sim/verdict.js';
+import { etcdWords, shareWords, verdictText } from '../../source/sim/verdict-words.js';
+
+/** Runs tick by tick, calling `each` with the state and the failed share of the requests completed over the last 3 s (counted here, from the traffic counters). */
+function watch(s: State, ms: number, each: (s: State, failedShare: number, completed: number, full: boolean) => void): State {
+  const win: { ok: number; failed: number }[] = [];
+  for (let i = 0; i < ms / s.config.tickMs; i++) {
+    const before = s.traffic;
+    s = advance(s, 1);
+    win.push({ ok: s.traffic.ok - before.ok, failed: s.traffic.failed - before.failed });
+    if (win.length > 30) win.shift();
+    const ok = win.reduce((a, w) => a + w.ok, 0);
+    const failed = win.reduce((a, w) => a + w.failed, 0);
+    each(s, ok + failed ? failed / (ok + failed) : 0, ok + failed, win.length === 30);
+  }
+  return s;
+}
+
+describe('verdict from client outcomes', () => {
+  it('says STARTING while etcd elects its first leader, then OK; never "LOST"', () => {
+    let s = cluster({ seed: 11 });
+    expect(s.verdict).toEqual({ api: 'STARTING', detail: 'etcd electing' });
+    s = advance(s, 1);
+    expect(verdictText(s.verdict)).toBe('STARTING · etcd electing');
+    expect(etcdWords(s).text).toBe('etcd: no leader — 3/3 members up, electing');
+    const seen = new Set<string>();
+    s = watch(s, 10_000, (x) => {
+      seen.add(x.verdict.api);
+      expect(verdictText(x.verdict) + etcdWords(x).text).not.toMatch(/LOST/);
+    });
+    expect([...seen]).toEqual(['STARTING', 'OK']);
+    expect(s.verdict.detail).toMatch(/^all requests served \(50\/s\)$/);
+  });
+
+  it('after crashing a master with --retries 0 the verdict is DEGRADED, with the share failing', () => {
+    for (const seed of [1, 2, 3]) {
+      let s = booted({ seed, knobs: { retries: 0 } });
+      expect(s.verdict.api).toBe('OK');
+      s = act(s, { type: 'crash', target: 'master-2' });
+      s = runFor(s, 2_000);
+      expect(s.verdict.api).toBe('DEGRADED');
+      expect(verdictText(s.verdict)).toMatch(/^API DEGRADED · (1 in \d+|\d+% of) requests fail via the LB$/);
+    }
+  });
+
+  it('nothing says OK while more than 5% of the last 3 s of requests failed (many seeds and faults)', () => {
+    const faults: SimAction[][] = [
+      [{ type: 'crash', target: 'master-1' }],
+      [{ type: 'partition', target: 'master-2' }],
+      [{ type: 'kill', target: 'master-3', component: 'apiserver' }],
+      [{ type: 'crash', target: 'master-1' }, { type: 'crash', target: 'master-2' }],
+      [{ type: 'crash', target: 'lb-1' }],
+      [{ type: 'cut', from: 'lb-1', to: 'master-1', both: true }],
+    ];
+    let judged = 0;
+    let failing = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      for (const [i, f] of faults.entries()) {
+        let s = booted({ seed, knobs: { redispatch: seed % 2 === 0, lbCheck: i % 2 ? 'tls' : 'readyz' } });
+        for (const a of f) s = act(s, a);
+        watch(s, 15_000, (x, share, completed, full) => {
+          judged++;
+          if (share > 0.05) {
+            failing++;
+            expect(x.verdict.api, `seed ${seed} fault ${i} t ${x.t}: ${verdictText(x.verdict)}`).not.toBe('OK');
+          }
+          if (share === 1 && completed > 20 && full) expect(x.verdict.api, `seed ${seed} fault ${i} t ${x.t}: ${verdictText(x.verdict)} ${x.ledger.lastSuccessAt}`).toBe('DOWN');
+        });
+      }
+    }
+    expect(failing).toBeGreaterThan(judged / 10);
+  });
+
+  it('quorum lost: DOWN within about a second of the last success, saying no request succeeds', () => {
+    let s = booted({ seed: 2 });
+    s = act(s, { type: 'crash', target: 'master-1' });
+    s = act(s, { type: 'crash', target: 'master-3' });
+    let downAt: number | null = null;
+    const t0 = s.t;
+    s = watch(s, 10_000, (x) => { if (downAt === null && x.verdict.api === 'DOWN') downAt = x.t - t0; });
+    expect(downAt).not.toBeNull();
+    expect(downAt!).toBeLessThanOrEqual(2_000);
+    expect(verdictText(s.verdict)).toMatch(/^API DOWN · no request succeeds \(none for \d+ s\)/);
+    expect(etcdWords(s)).toEqual({ text: 'etcd: no quorum — 1 of 3 up, 2 needed', tone: 'bad' });
+  });
+
+  it('the LB down: DOWN, and the words say why', () => {
+    let s = booted({ seed: 3 });
+    s = act(s, { type: 'crash', target: 'lb-1' });
+    s = runFor(s, 2_000);
+    expect(verdictText(s.verdict)).toBe('API DOWN · no request succeeds (none for 2 s) — the load balancer lb-1 is down');
+  });
+
+  it('with no client traffic (--rps 0) it judges by whether a write would succeed', () => {
+    let s = booted({ seed: 4, rps: 0 });
+    expect(s.verdict).toEqual({ api: 'OK', detail: 'no client requests; a write would succeed' });
+    s = act(s, { type: 'crash', target: 'master-1' });
+    s = act(s, { type: 'crash', target: 'master-2' });
+    s = runFor(s, 3_000);
+    expect(s.verdict.api).toBe('DOWN');
+  });
+
+  it('a partitioned follower: etcd says how many the leader reaches, not that quorum is lost', () => {
+    let s = booted({ seed: 5 });
+    const leader = s.etcd.leader!;
+    const follower = s.etcd.order.find((id) => id !== leader)!;
+    s = act(s, { type: 'partition', target: follower });
+    s = runFor(s, 3_000);
+    expect(etcdWords(s)).toEqual({ text: `etcd leader ${leader} · 2 of 3 reachable from the leader's side`, tone: 'warn' });
+  });
+});
+
+describe('verdict rules over plain outcomes (classes the traffic model may add)', () => {
+  const base: VerdictInput = {
+    t: 60_000, rps: 50, windowMs: 3000,
+    window: { ok: 100, failed: 0, slow: 0, slowMs: 0, writesOk: 10, writesFailed: 0 },
+    waiting: { late: 0, lateWrites: 0, oldestMs: 0, onEtcd: false },
+    lastSuccessAt: 60_000, starting: false, why: null, startingWhat: '', writable: true,
+  };
+  const judge = (p: Partial<VerdictInput> & { w?: Partial<VerdictInput['window']> }) =>
+    verdictText(judgeVerdict({ ...base, ...p, window: { ...base.window, ...(p.w ?? {}) } }));
+
+  it('words for failing, late, waiting and write-only failures', () => {
+    expect(judge({})).toBe('API OK · all requests served (33/s)');
+    expect(judge({ w: { ok: 70, failed: 30 } })).toBe('API DEGRADED · 30% of requests fail via the LB');
+    expect(judge({ w: { ok: 100, slow: 50, slowMs: 250_000 } })).toBe('API DEGRADED · 1 in 3 requests 5 s late');
+    expect(judge({ waiting: { late: 25, lateWrites: 5, oldestMs: 2400, onEtcd: true } })).toBe('API DEGRADED · 1 in 5 requests waiting on etcd, up to 2.4 s');
+    expect(judge({ w: { ok: 90, writesOk: 0, writesFailed: 10, failed: 10 } })).toBe('API DEGRADED · writes failing, cached reads served');
+    expect(judge({ w: { ok: 0, failed: 40 }, lastSuccessAt: 57_000 })).toBe('API DOWN · no request succeeds (none for 3 s)');
+    expect(judge({ w: { ok: 0, failed: 40 }, lastSuccessAt: 59_500 })).toBe('API DEGRADED · all requests fail via the LB');
+    expect(judge({ starting: true, startingWhat: 'etcd electing' })).toBe('STARTING · etcd electing');
+  });
+
+  it('shares in words', () => {
+    expect(shareWords(1, 3)).toBe('1 in 3');
+    expect(shareWords(1, 2)).toBe('1 in 2');
+    expect(shareWords(3, 10)).toBe('30%');
+    expect(shareWords(1, 1000)).toBe('1%');
+    expect(shareWords(5, 5)).toBe('all');
+  });
+});
