@@ -1,5 +1,4 @@
 // The event-detail view as an Ink component: one event in full with its chain of causes.
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { State } from '../sim/types.js';
 import { styledText } from './styled-text.js';

@@ -1,6 +1,5 @@
 // The failover timeline as Ink components: the full-screen view (`T`) and the narrow strip that
 // sits beside the panes on wide terminals. Both draw one Text block of lines cut to the width.
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { Session } from '../../sim/session.js';
 import { styledText } from '../styled-text.js';
