@@ -11,6 +11,7 @@ import { ledgerSentence } from '../../source/ui/timeline/ledger-words.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
 import { lanesFor } from '../../source/ui/timeline/lanes.js';
 import { cellOf, samplesIn, stripsOf } from '../../source/ui/timeline/strips.js';
+import { markersBetween } from '../../source/ui/timeline/markers.js';
 
 const text = (l: Line) => l.map((s) => s.t).join('');
 
@@ -173,5 +174,17 @@ describe('the ledger in words', () => {
     const all = m.lines.map(text).join('\n');
     expect(all).toContain('fault 1 of 2: stop master-9 at 00:05.0 → 3 requests failed · writes unavailable 1.2 s');
     expect(all).not.toContain('crash master-1 at');
+  });
+});
+
+describe('markers older than the newest event log', () => {
+  it('are found in older snapshots once the bounded log has dropped them', () => {
+    let s = stepTicks(createSession(createState(defaultConfig({ seed: 4 })), { paused: true }), 20);
+    for (let i = 0; i < 450; i++) s = stepTicks(dispatch(s, { type: 'set-rps', rps: 40 + (i % 20) }), 1);
+    const newestLog = s.live.events.filter((e) => e.kind === 'traffic.rate').length;
+    expect(newestLog).toBeLessThan(450);
+    const all = markersBetween(s.history, s.live, 0, s.live.t + 1);
+    expect(all.filter((m) => m.label === 'request rate')).toHaveLength(450);
+    expect(new Set(all.map((m) => m.eventId)).size).toBe(all.length);
   });
 });
