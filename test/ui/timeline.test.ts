@@ -188,3 +188,20 @@ describe('markers older than the newest event log', () => {
     expect(new Set(all.map((m) => m.eventId)).size).toBe(all.length);
   });
 });
+
+describe('choosing an older fault', () => {
+  it('brings the window back to it and spells out its ledger', () => {
+    let s = stepTicks(createSession(createState(defaultConfig({ seed: 6 })), { paused: true }), 200);
+    s = stepTicks(dispatch(s, { type: 'crash', target: 'master-3' }), 100);
+    s = stepTicks(dispatch(s, { type: 'recover', target: 'master-3' }), 2700);
+    s = stepTicks(dispatch(s, { type: 'kill', target: 'master-1', component: 'apiserver' }), 300);
+    const newest = timelineModel(input(s, 120));
+    expect(columnOf(newest.window, 20_000)).toBeNull();
+    expect(newest.lines.map(text).join('\n')).toContain('fault 2 of 2: kill apiserver on master-1');
+    const older = timelineModel({ ...input(s, 120), selectedFault: 0 });
+    const col = columnOf(older.window, 20_000);
+    expect(col).not.toBeNull();
+    expect(text(older.lines[2]).indexOf('▼')).toBe(older.labelWidth + col!);
+    expect(older.lines.map(text).join('\n')).toContain('fault 1 of 2: crash master-3 at 00:20.0 →');
+  });
+});

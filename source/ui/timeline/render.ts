@@ -23,8 +23,8 @@ export interface TimelineInput {
   height: number;
   /** The outage ledger's records, oldest first; default: the ledger of the snapshot on screen. */
   outages?: readonly OutageFigures[];
-  /** Index in `outages` of the fault whose ledger is spelled out; default the newest. */
-  selectedFault?: number;
+  /** Index in `outages` of the fault whose ledger is spelled out; default (or null) the newest. */
+  selectedFault?: number | null;
   /** The narrow form for beside the panes. */
   compact?: boolean;
   /** >1 shows more time (wider slices). */
@@ -40,6 +40,9 @@ export interface TimelineModel {
 }
 
 const outagesOf = (x: TimelineInput): readonly OutageFigures[] => x.outages ?? ledgerOf(x.shown);
+
+/** Index of the selected fault among `n` (the newest unless one is chosen). */
+const selectedIndex = (x: TimelineInput, n: number) => Math.min(n - 1, Math.max(0, x.selectedFault ?? n - 1));
 
 /** A strip of cells as segments, consecutive cells of one tone merged. */
 function stripSegs(cells: readonly (Cell | null)[]): Line {
@@ -81,9 +84,9 @@ function legendLines(width: number, compact: boolean): Line[] {
 function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number): Line[] {
   const outages = outagesOf(x);
   if (outages.length) {
-    const i = Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1));
+    const i = selectedIndex(x, outages.length);
     const head = outages.length > 1 ? `fault ${i + 1} of ${outages.length}: ` : '';
-    return wrap(`${head}${ledgerSentence(outages[i], x.live.t)}`, width - 3).map((l, k) => [seg(k ? `   ${l}` : ` ◆ ${l}`, 'info')]);
+    return wrap(`${head}${ledgerSentence(outages[i], x.shown.t)}`, width - 3).map((l, k) => [seg(k ? `   ${l}` : ` ◆ ${l}`, 'info')]);
   }
   if (!markers.length) return [[seg(' no faults or actions in this window', 'plain', { dim: true })]];
   return markers.slice(-3).map((m) => [seg(` ▼ ${clock(m.t)} ${m.label}`, 'warn')]);
@@ -93,7 +96,7 @@ function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number
 function selectedMarker(x: TimelineInput, markers: readonly Marker[]): string | null {
   const outages = outagesOf(x);
   if (!outages.length) return markers[markers.length - 1]?.eventId ?? null;
-  const r = outages[Math.min(outages.length - 1, Math.max(0, x.selectedFault ?? outages.length - 1))];
+  const r = outages[selectedIndex(x, outages.length)];
   return markers.find((m) => m.t === r.at)?.eventId ?? null;
 }
 
@@ -103,7 +106,12 @@ export function timelineModel(x: TimelineInput): TimelineModel {
   const labelWidth = 2 + Math.max(4, ...lanes.map((l) => (compact ? l.short : l.label).length));
   const nowWidth = compact ? 0 : x.width >= 120 ? 26 : x.width >= 100 ? 20 : 13;
   const chars = Math.max(8, x.width - labelWidth - nowWidth - (nowWidth ? 1 : 0));
-  const w = timelineWindow(chars, x.live.t, x.shown.t, 90_000 * Math.max(1, x.zoomOut ?? 1));
+  const target = 90_000 * Math.max(1, x.zoomOut ?? 1);
+  let w = timelineWindow(chars, x.live.t, x.shown.t, target);
+  // A fault chosen from before the window brings the window back to it.
+  const outages = outagesOf(x);
+  const chosen = x.selectedFault !== undefined && x.selectedFault !== null && outages.length ? outages[selectedIndex(x, outages.length)] : null;
+  if (chosen && chosen.at < w.from) w = timelineWindow(chars, x.live.t, chosen.at, target);
   const newest = x.shown.t < x.live.t ? null : x.live;
   const samples = samplesIn(x.history, newest, w);
   const strips = stripsOf(samples, lanes, w);

@@ -12,7 +12,7 @@ export interface TimelineProps {
   height: number;
   noColor: boolean;
   outages?: readonly OutageFigures[];
-  selectedFault?: number;
+  selectedFault?: number | null;
   zoomOut?: number;
 }
 
