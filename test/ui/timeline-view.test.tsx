@@ -52,7 +52,7 @@ describe('TimelineView', () => {
     expect(raw).not.toMatch(/\u001b\[(3\d|9\d|2)m/);
     const f = stripAnsi(raw);
     expect(f).toContain('✖ down');
-    expect(f).toContain('! UP but cannot serve');
+    expect(f).toContain('! UP, cannot serve');
     expect(f).toContain('· no leader');
     for (const line of f.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(f.split('\n').length).toBeLessThanOrEqual(22);

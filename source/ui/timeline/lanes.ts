@@ -12,6 +12,7 @@ import {
 
 export interface Cell {
   glyph: string;
+  /** At most WORD_MAX characters (the column beside the strips). */
   word: string;
   tone: Tone;
   /** Higher is worse: the worst state seen in a slice is the one drawn. */
@@ -25,6 +26,9 @@ export interface Lane {
   short: string;
   cell(s: State): Cell | null;
 }
+
+/** The longest word a cell has (node names, "API DEGRADED", "no active leader"). */
+export const WORD_MAX = 16;
 
 export const OK_GLYPH = '─';
 export const DEGRADED_GLYPH = '≈';
@@ -64,7 +68,7 @@ function etcdCell(s: State): Cell {
   const leader = s.etcd.leader;
   if (leader && !etcdLeaderless(s)) return holder(s.etcd.members[leader]?.host ?? leader);
   const st = clusterStatus(s);
-  return none(`no leader (${st.serving}/${st.voters} up)`);
+  return none(`no leader ${st.serving}/${st.voters} up`);
 }
 
 function backendCell(id: string) {
@@ -73,8 +77,8 @@ function backendCell(id: string) {
     if (!b) return null;
     if (b.status === 'DOWN') return down('DOWN');
     const lb = liveVipLb(s);
-    if (lb && !backendAlive(s, lb, id)) return { glyph: WRONG_GLYPH, word: 'UP but cannot serve', tone: 'bad', rank: 2.5 };
-    return b.checkFail > 0 ? { glyph: DEGRADED_GLYPH, word: `UP, checks failing ${b.checkFail}/${s.config.knobs.fall}`, tone: 'warn', rank: 1 } : ok('UP');
+    if (lb && !backendAlive(s, lb, id)) return { glyph: WRONG_GLYPH, word: 'UP, cannot serve', tone: 'bad', rank: 2.5 };
+    return b.checkFail > 0 ? { glyph: DEGRADED_GLYPH, word: `UP, fail ${b.checkFail}/${s.config.knobs.fall}`, tone: 'warn', rank: 1 } : ok('UP');
   };
 }
 
@@ -86,7 +90,7 @@ function leaseCell(name: LeaseName, component: ElectorComponent) {
   return (s: State): Cell => {
     const v = leaseView(s, name);
     if (!leaseLeaderless(s, component) && v.holderAlive && v.holderHost) return holder(v.holderHost);
-    return none(!v.holder ? 'no holder' : v.holderAlive ? 'leader cannot act' : 'no active leader');
+    return none(!v.holder ? 'no holder' : v.holderAlive ? "leader can't act" : 'no active leader');
   };
 }
 
@@ -120,7 +124,7 @@ export const LEGEND: [string, string][] = [
   [OK_GLYPH, 'ok / UP / all running'],
   [DEGRADED_GLYPH, 'degraded / checks failing / pods missing'],
   [DOWN_GLYPH, 'down / DOWN'],
-  [WRONG_GLYPH, 'UP but cannot serve'],
+  [WRONG_GLYPH, 'UP, cannot serve'],
   ['1-9', 'which node holds it'],
   [NONE_GLYPH, 'no leader'],
   [STARTING_GLYPH, 'starting'],

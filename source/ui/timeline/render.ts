@@ -3,7 +3,7 @@
 // strip beside the panes.
 import type { State } from '../../sim/types.js';
 import { type Line, seg, pad, clock, wrap } from '../lines.js';
-import { lanesFor, LEGEND, type Cell } from './lanes.js';
+import { lanesFor, LEGEND, WORD_MAX, type Cell } from './lanes.js';
 import { samplesIn, stripsOf, cellOf } from './strips.js';
 import { timelineWindow, type TimelineWindow } from './window.js';
 import { markersBetween, type Marker } from './markers.js';
@@ -43,6 +43,11 @@ const outagesOf = (x: TimelineInput): readonly OutageFigures[] => x.outages ?? l
 
 /** Index of the selected fault among `n` (the newest unless one is chosen). */
 const selectedIndex = (x: TimelineInput, n: number) => Math.min(n - 1, Math.max(0, x.selectedFault ?? n - 1));
+
+/** A word in a column of `width`: padded, or cut with … (never silently). */
+function fit(word: string, width: number): string {
+  return [...word].length <= width ? pad(word, width) : `${[...word].slice(0, width - 1).join('')}…`;
+}
 
 /** A strip of cells as segments, consecutive cells of one tone merged. */
 function stripSegs(cells: readonly (Cell | null)[]): Line {
@@ -104,7 +109,7 @@ export function timelineModel(x: TimelineInput): TimelineModel {
   const compact = x.compact ?? false;
   const lanes = lanesFor(x.shown);
   const labelWidth = 2 + Math.max(4, ...lanes.map((l) => (compact ? l.short : l.label).length));
-  const nowWidth = compact ? 0 : x.width >= 120 ? 26 : x.width >= 100 ? 20 : 13;
+  const nowWidth = compact ? 0 : x.width >= 120 ? 26 : x.width >= 100 ? 20 : WORD_MAX;
   const chars = Math.max(8, x.width - labelWidth - nowWidth - (nowWidth ? 1 : 0));
   const target = 90_000 * Math.max(1, x.zoomOut ?? 1);
   let w = timelineWindow(chars, x.live.t, x.shown.t, target);
@@ -129,7 +134,7 @@ export function timelineModel(x: TimelineInput): TimelineModel {
   const laneLines: Line[] = lanes.map((lane, i) => {
     const now = cellOf(x.shown, lane);
     const line: Line = [seg(pad(` ${compact ? lane.short : lane.label}`, labelWidth), 'plain', { bold: true }), ...stripSegs(strips[i])];
-    if (nowWidth) line.push(seg(' '), seg(pad(now ? now.word : '', nowWidth), now?.tone ?? 'plain', { bold: !!now && now.rank > 0 }));
+    if (nowWidth) line.push(seg(' '), seg(fit(now ? now.word : '', nowWidth), now?.tone ?? 'plain', { bold: !!now && now.rank > 0 }));
     return line;
   });
   const axis: Line = [seg(pad(compact ? ' time' : ' time', labelWidth), 'plain', { dim: true }), ...axisRow(w, rewound ? x.shown.t : null)];
