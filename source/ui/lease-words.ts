@@ -12,6 +12,8 @@ import { seconds } from './timeline/ledger-words.js';
 
 export interface Words {
   text: string;
+  /** The same in a few words, for a line with little room. */
+  short?: string;
   tone: Tone;
 }
 
@@ -47,9 +49,9 @@ export function renewFailingFor(s: State, e: Elector): number | null {
 export function leaderWords(s: State, e: Elector, short = false): Words {
   const k = s.config.knobs;
   const failing = renewFailingFor(s, e);
-  if (failing === null) return { text: `renewing every ${knob(k.retryPeriodMs)}`, tone: 'ok' };
+  if (failing === null) return { text: `renewing every ${knob(k.retryPeriodMs)}`, short: 'renewing', tone: 'ok' };
   const why = short ? '' : ` (${apiserverTrouble(s, e.host)})`;
-  return { text: `renew failing for ${seconds(failing)}${why} — exits at ${knob(k.renewDeadlineMs)}`, tone: 'bad' };
+  return { text: `renew failing for ${seconds(failing)}${why} — exits at ${knob(k.renewDeadlineMs)}`, short: `failing ${seconds(failing)}`, tone: 'bad' };
 }
 
 /** When followers may take the lease, from their own observations. */
@@ -84,16 +86,16 @@ export function electorWords(s: State, masterId: string, c: ElectorComponent): W
   const m = s.masters[masterId];
   if (!m || !nodeUp(s, masterId)) return null;
   const e = m.electors[c];
-  if (e.state === 'restarting' && e.restartAt !== null) return { text: `exited (code ${e.lastExitCode ?? 1}), restarts in ${seconds(Math.max(0, e.restartAt - s.t))}`, tone: 'warn' };
+  if (e.state === 'restarting' && e.restartAt !== null) return { text: `exited (code ${e.lastExitCode ?? 1}), restarts in ${seconds(Math.max(0, e.restartAt - s.t))}`, short: 'exited', tone: 'warn' };
   if (e.state !== 'running') return null;
   if (e.leading) return leaderWords(s, e, true);
   const name: LeaseName = c === 'controller-manager' ? 'kube-controller-manager' : 'kube-scheduler';
   const v = leaseView(s, name);
-  if (!v.holder) return { text: 'standby: lease free, takes it at its next retry', tone: 'warn' };
-  if (v.holderAlive) return { text: `standby (${v.holderHost} leads)`, tone: 'off' };
-  if (e.observedRecord === null) return { text: 'standby: has not read the lease yet', tone: 'warn' };
+  if (!v.holder) return { text: 'standby: lease free, takes it at its next retry', short: 'standby, lease free', tone: 'warn' };
+  if (v.holderAlive) return { text: `standby (${v.holderHost} leads)`, short: 'standby', tone: 'off' };
+  if (e.observedRecord === null) return { text: 'standby: has not read the lease yet', short: 'standby', tone: 'warn' };
   const left = e.observedTime + v.leaseDurationSeconds * 1000 - s.t;
   return left > 0
-    ? { text: `standby: lease expires on its clock in ${seconds(left)}`, tone: 'warn' }
-    : { text: 'standby: lease expired on its clock, racing for it', tone: 'warn' };
+    ? { text: `standby: lease expires on its clock in ${seconds(left)}`, short: `standby, expires ${seconds(left)}`, tone: 'warn' }
+    : { text: 'standby: lease expired on its clock, racing for it', short: 'standby, racing', tone: 'warn' };
 }

@@ -9,7 +9,7 @@ import { etcdPane } from '../../source/ui/panes/etcd.js';
 import { mastersPane, legendFor } from '../../source/ui/panes/masters.js';
 import { leasesPane } from '../../source/ui/panes/leases.js';
 import { leaseWords } from '../../source/ui/lease-words.js';
-import type { Line } from '../../source/ui/lines.js';
+import { lineWidth, type Line } from '../../source/ui/lines.js';
 
 const text = (lines: Line[]) => lines.map((l) => l.map((s) => s.t).join('')).join('\n');
 
@@ -100,5 +100,21 @@ describe('the leases pane tells what the holder is doing', () => {
     const w = leaseWords(s.state, 'kube-controller-manager');
     expect(w[0].text).toBe(`holder's node ${holder} is crashed`);
     expect(w[1].text).toMatch(/^expires on followers' clocks in \d+\.\d s$/);
+  });
+});
+
+describe('the masters pane at every width', () => {
+  it('says what each process does in full where it fits, in short where not, and never cuts a word', () => {
+    let s = booted(3);
+    const holder = kcmHolder(s);
+    s = stepTicks(dispatch(s, { type: 'partition', target: holder }), 60);
+    for (const width of [40, 54, 64, 80, 110]) {
+      const lines = mastersPane(s.state, null, width);
+      for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
+      const t = text(lines);
+      if (width >= 110) expect(t).toMatch(/★ LEADER renew failing for \d+\.\d s — exits at 10 s/);
+      else if (width >= 54) expect(t).toMatch(/★ LEADER (renew )?failing (for )?\d+\.\d s/);
+      if (width >= 54) expect(t).toMatch(/apiserver ◐ not ready +(its local etcd member|cannot reach etcd)/);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Masters pane: each control-plane node and its four components, with who leads what.
 import type { State } from '../../sim/types.js';
 import { mastersView, type ComponentView, type MasterView } from '../../sim/views.js';
-import { type Line, seg, pad } from '../lines.js';
+import { type Line, seg, pad, lineWidth } from '../lines.js';
 import { look } from '../glyphs.js';
 import { electorWords, type Words } from '../lease-words.js';
 
@@ -21,9 +21,12 @@ function comp(c: ComponentView, label: string): Line {
   return [seg(`  ${pad(label, 10)}`, 'plain', { dim: true }), seg(pad(`${l.glyph} ${l.word}`, STATE_W), l.tone), lead];
 }
 
-/** A component line with what the process is really doing, where the pane is wide enough. */
-function withWords(line: Line, words: Words | null, show: boolean): Line {
-  return show && words ? line.concat([seg(words.text, words.tone, { dim: words.tone === 'off' })]) : line;
+/** A component line with what the process is really doing: in full, or short, where it fits whole. */
+function withWords(line: Line, words: Words | null, width: number): Line {
+  if (!words) return line;
+  const room = width - lineWidth(line);
+  const text = [words.text, words.short].find((t) => t !== undefined && [...t].length <= room);
+  return text ? line.concat([seg(text, words.tone, { dim: words.tone !== 'bad' })]) : line;
 }
 
 /** A master's node state; a partitioned node says so (`isolated` where the line is short). */
@@ -93,10 +96,10 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
     const node = nodeLook(m, false);
     out.push([...nameSegs(m, selected, 10), seg(` ${node.glyph} ${node.word}`, node.tone)]);
     if (width >= 30) {
-      const wide = width >= 60;
-      out.push(comp(m.apiserver, 'apiserver').concat(m.apiserver.detail && wide ? [seg(m.apiserver.detail, 'warn', { dim: true })] : []));
-      out.push(withWords(comp(m.controllerManager, 'ctrl-mgr'), electorWords(s, m.id, 'controller-manager'), wide));
-      out.push(withWords(comp(m.scheduler, 'scheduler'), electorWords(s, m.id, 'scheduler'), wide));
+      const why = m.apiserver.detail ? { text: m.apiserver.detail, short: 'cannot reach etcd', tone: 'warn' as const } : null;
+      out.push(withWords(comp(m.apiserver, 'apiserver'), why, width));
+      out.push(withWords(comp(m.controllerManager, 'ctrl-mgr'), electorWords(s, m.id, 'controller-manager'), width));
+      out.push(withWords(comp(m.scheduler, 'scheduler'), electorWords(s, m.id, 'scheduler'), width));
       if (m.etcd.state !== 'absent') out.push(comp(m.etcd, 'etcd'));
     }
   }
