@@ -10,12 +10,14 @@ export interface EventDetailProps {
   eventId: string;
   width: number;
   height: number;
+  /** First line shown when the event is longer than the view (EventSelection.scroll). */
+  scroll?: number;
   noColor: boolean;
 }
 
 export function EventDetailView(p: EventDetailProps) {
   const e = p.state.events.find((x) => x.id === p.eventId);
-  const lines = e ? eventDetailLines(p.state, e, p.width, p.height) : [[seg(' That event is no longer in the log (it keeps the newest ones). Esc closes.', 'plain', { dim: true })]];
+  const lines = e ? eventDetailLines(p.state, e, p.width, p.height, p.scroll ?? 0) : [[seg(' That event is no longer in the log (it keeps the newest ones). Esc closes.', 'plain', { dim: true })]];
   return (
     <Box width={p.width} flexShrink={0}>
       <Text wrap="truncate">{styledText(lines, p.width, p.noColor)}</Text>

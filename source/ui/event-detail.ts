@@ -1,5 +1,5 @@
-// One event in full: its whole text, its fields, the chain of events that caused it back to the
-// person's action, and what it led to.
+// One event in full: its whole text, the chain of events that caused it back to the person's
+// action, its fields, and what it led to.
 import type { SimEvent, State } from '../sim/types.js';
 import { type Line, seg, clock, wrap } from './lines.js';
 import { markerOf } from './timeline/markers.js';
@@ -30,18 +30,18 @@ function block(prefix: string, rest: string, text: string, width: number, tone: 
   return wrap(text, Math.max(10, width - prefix.length)).map((l, i) => [seg(i ? rest : prefix, 'plain', { dim: true }), seg(l, tone, { bold })]);
 }
 
-/** The detail view's lines: what gives way to the height is the list of effects, then the oldest causes. */
-export function eventDetailLines(s: State, e: SimEvent, width: number, height: number): Line[] {
-  const head: Line[] = [[
+/**
+ * The detail view's lines. The title stays; what does not fit under it scrolls from `scroll`
+ * (clamped), with "▲ n more" / "▼ n more" where lines are out of view.
+ */
+export function eventDetailLines(s: State, e: SimEvent, width: number, height: number, scroll = 0): Line[] {
+  const title: Line[] = [[
     seg(' Event ', 'accent', { bold: true, inverse: true }),
     seg(` ${clock(e.t)}  ${e.kind}  ${e.subject}`, 'accent', { bold: true }),
     seg('   Esc closes', 'plain', { dim: true }),
   ]];
+  const head: Line[] = [];
   head.push(...block('   ', '   ', e.message, width, 'plain'));
-  if (e.data) {
-    const fields = Object.entries(e.data).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`);
-    if (fields.length) head.push(...block('   ', '   ', fields.join(' · '), width, 'info'));
-  }
   const causes: Line[] = [];
   const { chain, lostId } = causeChain(s, e);
   const action = markerOf(e) ? e : chain.find((c) => markerOf(c));
@@ -53,13 +53,21 @@ export function eventDetailLines(s: State, e: SimEvent, width: number, height: n
   }
   if (lostId) causes.push([seg(' ← (an earlier cause is no longer in the event log)', 'plain', { dim: true })]);
   if (!markerOf(e) && !chain.length && !lostId) causes.push([seg(' No cause: the simulation did this by itself.', 'plain', { dim: true })]);
+  const fields: Line[] = [];
+  const data = e.data ? Object.entries(e.data).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${v}`) : [];
+  if (data.length) fields.push([seg('')], ...block('   ', '   ', data.join(' · '), width, 'info'));
   const effects = effectsOf(s, e);
   const led: Line[] = effects.length ? [[seg(' Led to', 'plain', { bold: true })]] : [];
   for (const x of effects) led.push(...block(` → ${clock(x.t)} `, '            ', x.message, width, 'plain'));
-  const all = [...head, [seg('')], ...causes, ...(led.length ? [[seg('')], ...led] : [])];
-  if (all.length <= height) return all;
+  // The causes come before the fields and the effects: they are what the view is for.
+  const body = [...head, [seg('')], ...causes, ...fields, ...(led.length ? [[seg('')], ...led] : [])];
   const room = Math.max(1, height - 1);
-  const cut = all.slice(0, room);
-  cut.push([seg(` … ${all.length - room} more lines`, 'plain', { dim: true })]);
-  return cut;
+  if (body.length <= room) return [...title, ...body];
+  // Scrolling: one line each for the indicators above and below.
+  const view = Math.max(1, room - 2);
+  const from = Math.min(Math.max(0, scroll), body.length - view);
+  const above = from;
+  const below = body.length - from - view;
+  const more = (n: number, arrow: string): Line => [seg(n ? ` ${arrow} ${n} more (↑ ↓ scroll)` : '', 'plain', { dim: true })];
+  return [...title, more(above, '▲'), ...body.slice(from, from + view), more(below, '▼')];
 }

@@ -9,15 +9,17 @@ export interface EventSelection {
   id: string | null;
   /** The selected event is open in full (the detail view). */
   open: boolean;
+  /** First line of the open event shown, when it is longer than its view. */
+  scroll: number;
 }
 
-export const NO_EVENT_SELECTION: EventSelection = { focused: false, id: null, open: false };
+export const NO_EVENT_SELECTION: EventSelection = { focused: false, id: null, open: false, scroll: 0 };
 
 /** `e`: the log takes the keys, with the newest event selected (or the one already selected). */
 export function focusEvents(sel: EventSelection, s: State): EventSelection {
   const still = sel.id !== null && s.events.some((e) => e.id === sel.id);
   const newest = s.events[s.events.length - 1];
-  return { focused: true, id: still ? sel.id : (newest?.id ?? null), open: false };
+  return { focused: true, id: still ? sel.id : (newest?.id ?? null), open: false, scroll: 0 };
 }
 
 /**
@@ -35,7 +37,12 @@ export function moveEvent(sel: EventSelection, s: State, delta: number): EventSe
 
 /** Enter: the selected event opens in full. */
 export function openEvent(sel: EventSelection): EventSelection {
-  return sel.focused && sel.id !== null ? { ...sel, open: true } : sel;
+  return sel.focused && sel.id !== null ? { ...sel, open: true, scroll: 0 } : sel;
+}
+
+/** ↑ / ↓ in the open event: scrolls it (the view clamps the far end). */
+export function scrollEvent(sel: EventSelection, delta: number): EventSelection {
+  return sel.open ? { ...sel, scroll: Math.max(0, sel.scroll + delta) } : sel;
 }
 
 /** Esc: closes the open event; a second Esc gives the keys back to the nodes. */

@@ -2,7 +2,7 @@
 // line: `const next = viewKey(views, input, key, state); if (next) return setViews(next);`.
 import type { State } from '../sim/types.js';
 import { ledgerOf } from '../sim/ledger/index.js';
-import { closeEvent, focusEvents, moveEvent, NO_EVENT_SELECTION, openEvent, type EventSelection } from './event-selection.js';
+import { closeEvent, focusEvents, moveEvent, NO_EVENT_SELECTION, openEvent, scrollEvent, type EventSelection } from './event-selection.js';
 import { moveFault, zoomStep, ZOOM_STEPS } from './timeline/fault-selection.js';
 
 /** For the help overlay (after the dashboard's own keys). */
@@ -50,8 +50,12 @@ export function viewKey(v: ViewsState, input: string, key: KeyLike, s: State): V
   if (input === 'e' && !ev.open) return { ...v, events: ev.focused ? NO_EVENT_SELECTION : focusEvents(ev, s) };
   if (!ev.focused) return null;
   if (key.escape) return { ...v, events: closeEvent(ev) };
-  // The open event keeps the moving keys (they would act on nodes behind it); others pass.
-  if (ev.open) return key.upArrow || key.downArrow || key.return || input === 'j' || input === 'k' ? v : null;
+  // The open event scrolls with the moving keys and keeps Enter (they would act on nodes behind it).
+  if (ev.open) {
+    if (key.upArrow || input === 'k') return { ...v, events: scrollEvent(ev, -1) };
+    if (key.downArrow || input === 'j') return { ...v, events: scrollEvent(ev, 1) };
+    return key.return ? v : null;
+  }
   if (key.upArrow || input === 'k') return { ...v, events: moveEvent(ev, s, -1) };
   if (key.downArrow || input === 'j') return { ...v, events: moveEvent(ev, s, 1) };
   if (key.return) return { ...v, events: openEvent(ev) };

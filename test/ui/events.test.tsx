@@ -58,7 +58,7 @@ describe('the event log', () => {
 describe('selecting events', () => {
   it('e selects the newest; ↓ goes older, ↑ newer, stopping at the ends; Enter opens, Esc closes then leaves', () => {
     let sel = focusEvents(NO_EVENT_SELECTION, state);
-    expect(sel).toEqual({ focused: true, id: newest.id, open: false });
+    expect(sel).toEqual({ focused: true, id: newest.id, open: false, scroll: 0 });
     expect(moveEvent(sel, state, -1).id).toBe(newest.id);
     sel = moveEvent(sel, state, 1);
     expect(selectedEvent(sel, state)).toBe(state.events[state.events.length - 2]);
@@ -92,6 +92,23 @@ describe('the event detail', () => {
     const all = text(eventDetailLines(state, effect, 80, 30)).join('\n');
     expect(squash(all)).toContain(squash(effect.message));
     expect(all).toMatch(/← 00:20\.0 ◆ your action: master-1 crashed/);
+  });
+
+  it('scrolls when it is longer than its view: every line reachable, indicators above and below', () => {
+    const crash = state.events.find((e) => e.kind === 'node.crashed')!;
+    const full = text(eventDetailLines(state, crash, 60, 100));
+    const seen = new Set<string>();
+    let last: string[] = [];
+    for (let scroll = 0; scroll < 40; scroll++) {
+      last = text(eventDetailLines(state, crash, 60, 8, scroll));
+      expect(last.length).toBeLessThanOrEqual(8);
+      for (const l of last) seen.add(l);
+    }
+    for (const l of full) expect(seen.has(l)).toBe(true);
+    expect(text(eventDetailLines(state, crash, 60, 8, 0))[1]).toBe('');
+    expect(text(eventDetailLines(state, crash, 60, 8, 0))[7]).toMatch(/▼ \d+ more/);
+    expect(last[1]).toMatch(/▲ \d+ more/);
+    expect(last[7]).toBe('');
   });
 
   it('lists what the action led to', () => {

@@ -43,11 +43,19 @@ describe('view keys', () => {
     expect(focus!.events.id).toBe(s.events[s.events.length - 1].id);
     expect(down!.events.id).toBe(s.events[s.events.length - 2].id);
     expect(enter!.events.open).toBe(true);
-    expect(swallowed).toBe(enter);
+    expect(swallowed!.events).toMatchObject({ open: true, scroll: 0 });
     expect(passed).toBeNull();
     expect(esc1!.events).toMatchObject({ focused: true, open: false });
     expect(esc2!.events.focused).toBe(false);
     expect(after).toBeNull();
+  });
+
+  it('↓ ↑ scroll the open event', () => {
+    const [, , down, down2, up] = type(NO_VIEWS, ['e'], ['', { return: true }], ['', { downArrow: true }], ['j'], ['', { upArrow: true }]);
+    expect(down!.events.scroll).toBe(1);
+    expect(down2!.events.scroll).toBe(2);
+    expect(up!.events.scroll).toBe(1);
+    expect(up!.events.id).toBe(s.events[s.events.length - 1].id);
   });
 
   it('keys that are not theirs pass when nothing is open', () => {
