@@ -12,6 +12,7 @@ import { lineWidth, type Line } from '../../source/ui/lines.js';
 import { lanesFor, WORD_MAX } from '../../source/ui/timeline/lanes.js';
 import { cellOf, samplesIn, stripsOf } from '../../source/ui/timeline/strips.js';
 import { markersBetween } from '../../source/ui/timeline/markers.js';
+import { ledgerOf } from '../../source/sim/ledger/index.js';
 
 const text = (l: Line) => l.map((s) => s.t).join('');
 
@@ -226,5 +227,31 @@ describe('choosing an older fault', () => {
     expect(col).not.toBeNull();
     expect(text(older.lines[2]).indexOf('▼')).toBe(older.labelWidth + col!);
     expect(older.lines.map(text).join('\n')).toContain('fault 1 of 2: crash master-3 at 00:20.0 →');
+  });
+});
+
+describe('lanes agree with the outage ledger', () => {
+  it('the seconds a lane shows "no leader" or "cannot serve" match the ledger measure to within a slice', () => {
+    let shown = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const { session } = crashEtcdLeader(seed, 600);
+      const m = timelineModel(input(session, 200));
+      expect(m.window.sliceMs).toBe(1000);
+      const rec = ledgerOf(session.state).find((r) => r.at === 20_000)!;
+      const after = (label: string, glyph: string) => {
+        const lane = text(laneLine(m.lines, label)).slice(m.labelWidth);
+        return [...lane.slice(columnOf(m.window, 20_000)!)].filter((c) => c === glyph).length;
+      };
+      const near = (n: number, ms: number) => {
+        expect(Math.abs(n - ms / 1000), `seed ${seed}: ${n} slices vs ${ms} ms`).toBeLessThanOrEqual(1);
+        if (ms > 0) shown++;
+      };
+      near(after('etcd leader', '·'), rec.etcdLeaderlessMs);
+      near(after('KCM lease', '·'), rec.kcmLeaderlessMs);
+      near(after('scheduler lease', '·'), rec.schedulerLeaderlessMs);
+      const wronglyUp = session.state.lb.order.reduce((n, id) => n + after(`LB → ${id}`, '!'), 0);
+      near(wronglyUp, rec.backendsWronglyUpMs);
+    }
+    expect(shown).toBeGreaterThanOrEqual(12);
   });
 });
