@@ -255,3 +255,16 @@ describe('lanes agree with the outage ledger', () => {
     expect(shown).toBeGreaterThanOrEqual(12);
   });
 });
+
+describe('the time axis', () => {
+  it('labels ticks with whole mm:ss only, never a cut one', () => {
+    for (const width of [80, 97, 120, 163, 200]) {
+      for (const ticks of [100, 437, 1234]) {
+        const s = stepTicks(createSession(createState(defaultConfig({ seed: 1 })), { paused: true }), ticks);
+        const m = timelineModel(input(s, width));
+        const axis = text(m.lines.find((l) => text(l).startsWith(' time'))!).slice(m.labelWidth);
+        for (const part of axis.split('|').slice(1)) expect(part.trimEnd()).toMatch(/^(\d\d:\d\d)?$/);
+      }
+    }
+  });
+});

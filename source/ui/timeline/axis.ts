@@ -23,8 +23,9 @@ export function axisRow(w: TimelineWindow, cursorT: number | null): Line {
   for (let t = Math.max(0, first); t < w.to; t += every) {
     const col = columnOf(w, t);
     if (col === null) continue;
-    const text = `|${tickLabel(t)}`;
-    for (let i = 0; i < text.length && col + i < w.slices; i++) chars[col + i] = text[i];
+    // A label that would not fit whole is left out (its tick stays).
+    const text = col + 6 <= w.slices ? `|${tickLabel(t)}` : '|';
+    for (let i = 0; i < text.length; i++) chars[col + i] = text[i];
   }
   const out: Line = [seg(chars.join(''), 'plain', { dim: true })];
   const cc = cursorT === null ? null : columnOf(w, cursorT);
