@@ -5,7 +5,7 @@ import { createState } from '../../source/sim/create.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { createSession, dispatch, rewindBy, stepTicks, type Session } from '../../source/sim/session.js';
 import { clusterStatus } from '../../source/sim/etcd/index.js';
-import { timelineModel, type TimelineInput } from '../../source/ui/timeline/render.js';
+import { packPieces, timelineModel, type TimelineInput } from '../../source/ui/timeline/render.js';
 import { columnOf, sliceFor, timelineWindow } from '../../source/ui/timeline/window.js';
 import { ledgerSentence } from '../../source/ui/timeline/ledger-words.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
@@ -265,6 +265,46 @@ describe('the time axis', () => {
         const axis = text(m.lines.find((l) => text(l).startsWith(' time'))!).slice(m.labelWidth);
         for (const part of axis.split('|').slice(1)) expect(part.trimEnd()).toMatch(/^(\d\d:\d\d)?$/);
       }
+    }
+  });
+});
+
+describe('what gives way to the height', () => {
+  const { session } = crashEtcdLeader(7, 300);
+
+  it('lanes, markers and axis stay; then a legend line and the ledger line; labels and the rest after', () => {
+    const full = timelineModel(input(session, 80, 60)).lines.map(text);
+    const lanes = lanesFor(session.state).length;
+    const short = timelineModel(input(session, 80, lanes + 5)).lines.map(text);
+    expect(short).toHaveLength(lanes + 5);
+    expect(short.some((l) => l.startsWith(' time'))).toBe(true);
+    expect(short.filter((l) => l.startsWith(' ─ ok'))).toHaveLength(1);
+    expect(short.filter((l) => l.startsWith(' ◆ '))).toHaveLength(1);
+    expect(short[1]).toMatch(/^ +▼/);
+    expect(full[1]).toContain('crash');
+    const strip = timelineModel({ ...input(session, 44, lanes + 4), compact: true }).lines.map(text);
+    expect(strip.at(-1)).toMatch(/^ ─ ok/);
+  });
+
+  it('the ledger wraps between its parts, never inside "1.3 s"', () => {
+    const lines = packPieces(['crash master-1 at 00:20.0 →', 'etcd leaderless 1.3 s', 'KCM leaderless 16.8 s', 'everything green again after 18.1 s'], 40, ' · ', ' ');
+    for (const l of lines) {
+      expect([...l].length).toBeLessThanOrEqual(40);
+      expect(l).not.toMatch(/\d$/);
+    }
+    expect(lines.join(' ')).toContain('etcd leaderless 1.3 s');
+    expect(lines).toEqual(['crash master-1 at 00:20.0 →', 'etcd leaderless 1.3 s ·', 'KCM leaderless 16.8 s ·', 'everything green again after 18.1 s']);
+    const long = packPieces(['a', 'one piece much longer than the ten columns', 'b'], 10, ' · ');
+    expect(long.join(' ')).toBe('a · one piece much longer than the ten columns · b');
+    for (const l of long) expect([...l].length).toBeLessThanOrEqual(12);
+  });
+
+  it('under the lanes, too', () => {
+    for (const width of [64, 72, 80, 90]) {
+      const m = timelineModel(input(session, width));
+      const ledger = m.lines.map(text).filter((l, i, all) => i >= all.findIndex((x) => x.startsWith(' ◆')));
+      expect(ledger.length).toBeGreaterThan(1);
+      for (const l of ledger) expect(l).not.toMatch(/\d$/);
     }
   });
 });

@@ -8,7 +8,7 @@ import { samplesIn, stripsOf, cellOf } from './strips.js';
 import { timelineWindow, type TimelineWindow } from './window.js';
 import { markersBetween, type Marker } from './markers.js';
 import { axisRow, markerRows } from './axis.js';
-import { ledgerSentence, type OutageFigures } from './ledger-words.js';
+import { ledgerParts, type OutageFigures } from './ledger-words.js';
 import { ledgerOf } from '../../sim/ledger/index.js';
 
 export interface TimelineInput {
@@ -70,19 +70,42 @@ function stripSegs(cells: readonly (Cell | null)[]): Line {
   return out;
 }
 
-function legendLines(width: number, compact: boolean): Line[] {
-  const items = LEGEND.map(([g, w]) => `${g} ${compact ? w.split(' / ')[0] : w}`);
-  items.push('▼ your action');
-  const lines: Line[] = [];
+/** The legend's items: the glyphs and their words (shorter in the strip). */
+function legendItems(compact: boolean): string[] {
+  const items = LEGEND.map(([g, w]) => `${g} ${compact ? (SHORT_WORDS[g] ?? w) : w}`);
+  items.push(compact ? '▼ action' : '▼ your action');
+  return items;
+}
+
+const SHORT_WORDS: Record<string, string> = {
+  [LEGEND[0][0]]: 'ok', [LEGEND[1][0]]: 'degraded', [LEGEND[2][0]]: 'down', [LEGEND[3][0]]: "can't serve",
+  [LEGEND[4][0]]: 'holder', [LEGEND[5][0]]: 'none', [LEGEND[6][0]]: 'starting',
+};
+
+/** Pieces packed into lines of `width`, joined by `sep`; a piece too long for a line is word-wrapped. */
+export function packPieces(pieces: readonly string[], width: number, sep: string, firstSep = sep): string[] {
+  const lines: string[] = [];
   let cur = '';
-  for (const it of items) {
-    if (cur && cur.length + 3 + it.length > width - 1) {
-      lines.push([seg(` ${cur}`, 'plain', { dim: true })]);
-      cur = it;
-    } else cur = cur ? `${cur}   ${it}` : it;
-  }
-  if (cur) lines.push([seg(` ${cur}`, 'plain', { dim: true })]);
+  pieces.forEach((p, i) => {
+    const join = i === 1 ? firstSep : sep;
+    if (cur && [...cur].length + join.length + [...p].length <= width) cur += join + p;
+    else {
+      // A line that breaks where a visible separator was keeps it at its end.
+      if (cur) lines.push(`${cur}${join.trim() ? ` ${join.trim()}` : ''}`.trimEnd());
+      if ([...p].length <= width) cur = p;
+      else {
+        const wrapped = wrap(p, width);
+        lines.push(...wrapped.slice(0, -1));
+        cur = wrapped[wrapped.length - 1] ?? '';
+      }
+    }
+  });
+  if (cur) lines.push(cur);
   return lines;
+}
+
+function legendLines(width: number, compact: boolean): Line[] {
+  return packPieces(legendItems(compact), width - 1, compact ? '  ' : '   ').map((l) => [seg(` ${l}`, 'plain', { dim: true })]);
 }
 
 /** The ledger of the selected fault in words, or the list of actions when there is no ledger. */
@@ -90,8 +113,9 @@ function ledgerLines(x: TimelineInput, markers: readonly Marker[], width: number
   const outages = outagesOf(x);
   if (outages.length) {
     const i = selectedIndex(x, outages.length);
-    const head = outages.length > 1 ? `fault ${i + 1} of ${outages.length}: ` : '';
-    return wrap(`${head}${ledgerSentence(outages[i], x.shown.t)}`, width - 3).map((l, k) => [seg(k ? `   ${l}` : ` ◆ ${l}`, 'info')]);
+    const r = outages[i];
+    const head = `${outages.length > 1 ? `fault ${i + 1} of ${outages.length}: ` : ''}${r.fault} at ${clock(r.at)} →`;
+    return packPieces([head, ...ledgerParts(r, x.shown.t)], width - 3, ' · ', ' ').map((l, k) => [seg(k ? `   ${l}` : ` ◆ ${l}`, 'info')]);
   }
   if (!markers.length) return [[seg(' no faults or actions in this window', 'plain', { dim: true })]];
   return markers.slice(-3).map((m) => [seg(` ▼ ${clock(m.t)} ${m.label}`, 'warn')]);
@@ -138,16 +162,26 @@ export function timelineModel(x: TimelineInput): TimelineModel {
     return line;
   });
   const axis: Line = [seg(pad(compact ? ' time' : ' time', labelWidth), 'plain', { dim: true }), ...axisRow(w, rewound ? x.shown.t : null)];
-  const head: Line[] = [title];
-  if (!compact || labelsRow.length) head.push([indent, ...labelsRow]);
-  head.push([indent, ...arrowsRow]);
-  const body = [...head, ...laneLines, axis];
   const legend = legendLines(x.width, compact);
   const ledger = compact ? [] : ledgerLines(x, markers, x.width);
-  // What gives way first when the height is short: the ledger's extra lines, the legend, then lanes.
-  let lines = [...body, ...legend, ...ledger];
-  if (lines.length > x.height) lines = [...body, ...legend, ...ledger.slice(0, Math.max(1, x.height - body.length - legend.length))];
-  if (lines.length > x.height) lines = [...body, ...ledger.slice(0, 1), ...legend].slice(0, x.height);
+  // The title, the ▼ row, the lanes and the axis always show (cut from the bottom if even they
+  // do not fit); then, as the height allows: the legend's first line, the ledger's first line,
+  // the marker labels, the rest of the legend, the rest of the ledger.
+  let room = x.height - (3 + laneLines.length);
+  const take = (n: number) => {
+    const k = Math.max(0, Math.min(n, room));
+    room -= k;
+    return k;
+  };
+  const legend1 = take(Math.min(1, legend.length));
+  const ledger1 = take(Math.min(1, ledger.length));
+  const labels = labelsRow.length || !compact ? take(1) : 0;
+  const legendN = legend1 + take(legend.length - legend1);
+  const ledgerN = ledger1 + take(ledger.length - ledger1);
+  const lines: Line[] = [
+    title, ...(labels ? [[indent, ...labelsRow]] : []), [indent, ...arrowsRow], ...laneLines, axis,
+    ...legend.slice(0, legendN), ...ledger.slice(0, ledgerN),
+  ].slice(0, Math.max(1, x.height));
   return { window: w, labelWidth, nowWidth, markers, lines };
 }
 
