@@ -38,11 +38,18 @@ function apiserverTrouble(s: State, host: string): string {
   return p ? 'its apiserver cannot reach etcd' : 'its requests time out';
 }
 
+/**
+ * A renew round open this long is not an ordinary one in flight (those take a few ticks): below
+ * it the leader is still said to be renewing, so the words do not flicker.
+ */
+export const RENEW_OVERDUE_MS = 1000;
+
 /** A leader's current renew round has not succeeded and has been open this long (ms), or null. */
 export function renewFailingFor(s: State, e: Elector): number | null {
   if (!e.leading || e.state !== 'running') return null;
   if (s.t <= e.roundStartedAt || e.lastRenewOkAt >= e.roundStartedAt) return null;
-  return s.t - e.roundStartedAt;
+  const open = s.t - e.roundStartedAt;
+  return open >= RENEW_OVERDUE_MS ? open : null;
 }
 
 /** A leader's renew, in words (`short` leaves out the cause, for a line that has it beside it). */

@@ -8,7 +8,7 @@ import { leaseView } from '../../source/sim/views.js';
 import { etcdPane } from '../../source/ui/panes/etcd.js';
 import { mastersPane, legendFor } from '../../source/ui/panes/masters.js';
 import { leasesPane } from '../../source/ui/panes/leases.js';
-import { leaseWords } from '../../source/ui/lease-words.js';
+import { leaseWords, renewFailingFor, RENEW_OVERDUE_MS } from '../../source/ui/lease-words.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
 
 const text = (lines: Line[]) => lines.map((l) => l.map((s) => s.t).join('')).join('\n');
@@ -116,5 +116,16 @@ describe('the masters pane at every width', () => {
       else if (width >= 54) expect(t).toMatch(/★ LEADER (renew )?failing (for )?\d+\.\d s/);
       if (width >= 54) expect(t).toMatch(/apiserver ◐ not ready +(its local etcd member|cannot reach etcd)/);
     }
+  });
+});
+
+describe('a renew in flight', () => {
+  it('counts as failing only once its round is overdue, so the words do not flicker', () => {
+    const s = booted(3).state;
+    const e0 = Object.values(s.masters).map((m) => m.electors['controller-manager']).find((e) => e.leading)!;
+    const open = (ms: number) => ({ ...e0, roundStartedAt: s.t - ms, lastRenewOkAt: s.t - ms - 2000 });
+    expect(renewFailingFor(s, open(RENEW_OVERDUE_MS - 100))).toBeNull();
+    expect(renewFailingFor(s, open(RENEW_OVERDUE_MS + 500))).toBe(RENEW_OVERDUE_MS + 500);
+    expect(renewFailingFor(s, { ...open(5000), leading: false })).toBeNull();
   });
 });
