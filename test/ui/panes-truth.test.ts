@@ -129,3 +129,30 @@ describe('a renew in flight', () => {
     expect(renewFailingFor(s, { ...open(5000), leading: false })).toBeNull();
   });
 });
+
+describe('the etcd pane header', () => {
+  const header = (st: Session) => text(etcdPane(st.state, null, 80, false).slice(0, 1));
+
+  it('while electing at start-up: electing, never "no quorum" with every member up', () => {
+    const s = stepTicks(createSession(createState(defaultConfig({ seed: 3 })), { paused: true }), 5);
+    expect(s.state.etcd.leader).toBeNull();
+    expect(header(s)).toContain('3 of 3 up, 2 needed  … electing, no leader yet');
+    expect(header(s)).not.toMatch(/NO QUORUM/);
+  });
+
+  it('with a leader: quorum; with two of three crashed: NO QUORUM', () => {
+    let s = booted(3);
+    expect(header(s)).toContain('✔ quorum');
+    s = dispatch(dispatch(s, { type: 'crash', target: 'master-1' }), { type: 'crash', target: 'master-2' });
+    s = stepTicks(s, 30);
+    expect(header(s)).toContain('1 of 3 up, 2 needed  ✖ NO QUORUM');
+  });
+
+  it('members up but cut off from each other: says so', () => {
+    let s = booted(4);
+    s = dispatch(dispatch(s, { type: 'cut', from: 'master-1', to: 'master-2', both: true }), { type: 'cut', from: 'master-2', to: 'master-3', both: true });
+    s = dispatch(s, { type: 'cut', from: 'master-1', to: 'master-3', both: true });
+    s = stepTicks(s, 40);
+    expect(header(s)).toContain('3 of 3 up, 2 needed  ✖ no leader: too few reach each other');
+  });
+});
