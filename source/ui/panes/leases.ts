@@ -1,7 +1,9 @@
-// Leases pane: who holds kube-controller-manager and kube-scheduler, and when followers may take over.
+// Leases pane: who holds kube-controller-manager and kube-scheduler, what the holder is really
+// doing (renewing, failing to renew, exited), and when followers may take over.
 import type { State } from '../../sim/types.js';
 import { leaseView, LEASES } from '../../sim/views.js';
-import { type Line, seg, secs, bar } from '../lines.js';
+import { type Line, type Tone, seg, secs, bar, wrap } from '../lines.js';
+import { leaseWords } from '../lease-words.js';
 
 export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
   const out: Line[] = [];
@@ -13,20 +15,22 @@ export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
     out.push([seg(`  ${short}`, 'plain', { bold: true }), seg(`  ★ ${holder}`, tone, { bold: true }), seg(v.holder && width >= 56 ? `  ${v.holder}` : '', 'plain', { dim: true })]);
     const renew = v.sinceRenewMs === null ? '—' : secs(v.sinceRenewMs);
     out.push([seg(`    renewed ${renew} ago · transitions ${v.transitions} · lease ${v.leaseDurationSeconds}s`, 'plain', { dim: true })]);
-    if (v.holder && !v.holderAlive && v.expiresInMs !== null) {
+    const words = leaseWords(s, name);
+    const say = (w: { text: string; tone: Tone }, bold = false) => {
+      for (const l of wrap(w.text, Math.max(20, width - 6))) out.push([seg(`    ${l}`, w.tone, { bold })]);
+    };
+    say(words[0], words[0].tone === 'bad');
+    if (v.holder && !v.holderAlive && v.expiresInMs !== null && v.expiresInMs > 0) {
       const total = v.leaseDurationSeconds * 1000;
-      const left = Math.max(0, v.expiresInMs);
       const bw = Math.max(5, Math.min(20, width - 44));
       out.push([
         seg('    expires in ', 'warn'),
-        seg(`${secs(left)} `, 'warn', { bold: true }),
-        seg(bar(total ? left / total : 0, bw, ascii), 'warn'),
-        seg(left === 0 ? '  a follower takes it at its next retry (2–4.4 s)' : '  (followers\' clocks)', 'plain', { dim: true }),
+        seg(`${secs(v.expiresInMs)} `, 'warn', { bold: true }),
+        seg(bar(total ? v.expiresInMs / total : 0, bw, ascii), 'warn'),
+        seg('  (followers\' clocks)', 'plain', { dim: true }),
       ]);
-    } else if (!v.holder) {
-      out.push([seg('    empty holder: the next retry takes it at once', 'warn')]);
-    } else {
-      out.push([seg(`    holder alive, renewing every ${s.config.knobs.retryPeriodMs / 1000}s`, 'ok', { dim: true })]);
+    } else if (words[1]) {
+      say(words[1]);
     }
     if (v.leaders.length > 1) out.push([seg(`    ⚠ ${v.leaders.length} processes think they lead!`, 'bad', { bold: true })]);
   }

@@ -1,8 +1,9 @@
 // Masters pane: each control-plane node and its four components, with who leads what.
 import type { State } from '../../sim/types.js';
 import { mastersView, type ComponentView, type MasterView } from '../../sim/views.js';
-import { type Line, seg, pad } from '../lines.js';
+import { type Line, seg, pad, lineWidth } from '../lines.js';
 import { look } from '../glyphs.js';
+import { electorWords, type Words } from '../lease-words.js';
 
 function lookOf(c: ComponentView) {
   let key: string = c.state;
@@ -11,10 +12,21 @@ function lookOf(c: ComponentView) {
   return look(key);
 }
 
-function comp(c: ComponentView, label: string, w: number): Line {
+/** Width of the state column: the longest "glyph word" any component can show, and a gap. */
+const STATE_W = 2 + Math.max(...['running', 'ready', 'not ready', 'killed', 'stopped', 'restarting', 'node down', 'LEADER', 'follower', 'candidate', 'pre-candidate', 'down'].map((w) => w.length + 2));
+
+function comp(c: ComponentView, label: string): Line {
   const l = lookOf(c);
-  const lead = c.leading ? seg(' ★ LEADER', 'accent', { bold: true }) : seg('');
-  return [seg(`  ${pad(label, 10)}`, 'plain', { dim: true }), seg(pad(`${l.glyph} ${l.word}`, w), l.tone), lead];
+  const lead = c.leading ? seg('★ LEADER ', 'accent', { bold: true }) : seg('');
+  return [seg(`  ${pad(label, 10)}`, 'plain', { dim: true }), seg(pad(`${l.glyph} ${l.word}`, STATE_W), l.tone), lead];
+}
+
+/** A component line with what the process is really doing: in full, or short, where it fits whole. */
+function withWords(line: Line, words: Words | null, width: number): Line {
+  if (!words) return line;
+  const room = width - lineWidth(line);
+  const text = [words.text, words.short].find((t) => t !== undefined && [...t].length <= room);
+  return text ? line.concat([seg(text, words.tone, { dim: words.tone !== 'bad' })]) : line;
 }
 
 /** A master's node state; a partitioned node says so (`isolated` where the line is short). */
@@ -35,7 +47,29 @@ function tiny(c: ComponentView, label: string): Line {
   return [seg(` ${label} `, 'plain', { dim: true }), seg(l.glyph, l.tone), seg(c.leading && l.glyph !== '★' ? '★' : ' ', 'accent', { bold: true })];
 }
 
-const LEGEND: Line = [seg('  ● ok ◐ unready ○ stopped ✖ down ↻ restart ★ leads', 'plain', { dim: true })];
+/** What each glyph of the one-line form means, in the order the legend lists them. */
+const GLYPH_WORDS: [string, string][] = [
+  ['●', 'ok'], ['◐', 'not ready'], ['○', 'stopped'], ['✖', 'down'], ['↻', 'restarting'], ['★', 'leads'],
+  ['◆', 'candidate'], ['◇', 'pre-candidate'], ['⊘', 'isolated'], ['·', 'none'],
+];
+
+/** A legend of the glyphs the lines use (every one of them), wrapped to the width. */
+export function legendFor(lines: Line[], width: number): Line[] {
+  const used = new Set<string>();
+  for (const l of lines) for (const sg of l) for (const ch of sg.t) used.add(ch);
+  const items = GLYPH_WORDS.filter(([g]) => used.has(g)).map(([g, w]) => `${g} ${w}`);
+  const out: Line[] = [];
+  let cur = ' ';
+  for (const it of items) {
+    if (cur.length > 1 && cur.length + 1 + it.length > width) {
+      out.push([seg(cur, 'plain', { dim: true })]);
+      cur = ' ';
+    }
+    cur += ` ${it}`;
+  }
+  if (cur.length > 1) out.push([seg(cur, 'plain', { dim: true })]);
+  return out;
+}
 
 /**
  * Each master and its components. Five lines a master when `maxLines` allows; otherwise one line
@@ -54,7 +88,7 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
         ...(m.etcd.state !== 'absent' ? tiny(m.etcd, 'etcd') : []),
       ];
     });
-    if (out.length < maxLines) out.push(LEGEND);
+    out.push(...legendFor(out, width).slice(0, Math.max(0, maxLines - out.length)));
     return out;
   }
   const out: Line[] = [];
@@ -62,10 +96,11 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
     const node = nodeLook(m, false);
     out.push([...nameSegs(m, selected, 10), seg(` ${node.glyph} ${node.word}`, node.tone)]);
     if (width >= 30) {
-      out.push(comp(m.apiserver, 'apiserver', 12).concat(m.apiserver.detail && width >= 60 ? [seg(` ${m.apiserver.detail}`, 'warn', { dim: true })] : []));
-      out.push(comp(m.controllerManager, 'ctrl-mgr', 12));
-      out.push(comp(m.scheduler, 'scheduler', 12));
-      if (m.etcd.state !== 'absent') out.push(comp(m.etcd, 'etcd', 12));
+      const why = m.apiserver.detail ? { text: m.apiserver.detail, short: 'cannot reach etcd', tone: 'warn' as const } : null;
+      out.push(withWords(comp(m.apiserver, 'apiserver'), why, width));
+      out.push(withWords(comp(m.controllerManager, 'ctrl-mgr'), electorWords(s, m.id, 'controller-manager'), width));
+      out.push(withWords(comp(m.scheduler, 'scheduler'), electorWords(s, m.id, 'scheduler'), width));
+      if (m.etcd.state !== 'absent') out.push(comp(m.etcd, 'etcd'));
     }
   }
   return out;

@@ -1,0 +1,71 @@
+// The timeline's Ink components, rendered as the dashboard would: colour on and off, full view and strip.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import React from 'react';
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { TimelineStrip, TimelineView } from '../../source/ui/timeline/view.js';
+import { createState } from '../../source/sim/create.js';
+import { defaultConfig } from '../../source/sim/config.js';
+import { createSession, dispatch, stepTicks } from '../../source/sim/session.js';
+import { stripAnsi } from './helpers.js';
+
+const ESC = '\u001b[';
+
+function crashedSession() {
+  let s = createSession(createState(defaultConfig({ seed: 5, lbPair: true })), { paused: true });
+  s = stepTicks(s, 200);
+  s = dispatch(s, { type: 'crash', target: 'master-1' });
+  return stepTicks(s, 300);
+}
+
+describe('TimelineView', () => {
+  let level: typeof chalk.level;
+  beforeEach(() => {
+    level = chalk.level;
+    chalk.level = 3;
+  });
+  afterEach(() => {
+    chalk.level = level;
+  });
+
+  const session = crashedSession();
+
+  it('draws every lane with its words, the crash marker and the time axis, in colour', () => {
+    const r = render(<TimelineView session={session} width={120} height={30} noColor={false} />);
+    const raw = r.lastFrame() ?? '';
+    expect(raw).toContain(ESC);
+    const f = stripAnsi(raw);
+    for (const lane of ['API (clients)', 'writes', 'etcd leader', 'LB → master-1', 'LB → master-2', 'LB → master-3', 'VIP holder', 'KCM lease', 'scheduler lease', 'pods running']) {
+      expect(f).toContain(lane);
+    }
+    expect(f).toContain('crash master-1');
+    expect(f).toContain('▼');
+    expect(f).toMatch(/\|00:20/);
+    expect(f).toMatch(/LB → master-1 .*DOWN/);
+    expect(f).toContain('no leader');
+    r.unmount();
+  });
+
+  it('with NO_COLOR: not one colour code, and every state still has its glyph and word', () => {
+    const r = render(<TimelineView session={session} width={80} height={22} noColor />);
+    const raw = r.lastFrame() ?? '';
+    expect(raw).not.toMatch(/\u001b\[(3\d|9\d|2)m/);
+    const f = stripAnsi(raw);
+    expect(f).toContain('✖ down');
+    expect(f).toContain('! UP, cannot serve');
+    expect(f).toContain('· no leader');
+    for (const line of f.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(f.split('\n').length).toBeLessThanOrEqual(22);
+    r.unmount();
+  });
+
+  it('the strip form fits a narrow column beside the panes', () => {
+    const r = render(<TimelineStrip session={session} width={44} height={16} noColor />);
+    const f = stripAnsi(r.lastFrame() ?? '');
+    expect(f).toContain('Timeline');
+    expect(f).toMatch(/^ KCM\s/m);
+    for (const line of f.split('\n')) expect([...line].length).toBeLessThanOrEqual(44);
+    expect(f.split('\n').length).toBeLessThanOrEqual(16);
+    r.unmount();
+  });
+});
