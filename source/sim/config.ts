@@ -15,8 +15,12 @@ export function etcdRequestTimeoutMs(electionTimeoutMs: number): number {
 /** keepalived advert_int (1 s) and the backup's priority (100): Master_Down_Interval = 3 × advert + skew. */
 export const VRRP_ADVERT_MS = 1000;
 export const VRRP_BACKUP_PRIORITY = 100;
-export function vrrpMasterDownMs(): number {
-  return 3 * VRRP_ADVERT_MS + Math.round(((256 - VRRP_BACKUP_PRIORITY) / 256) * 1000);
+/** kubeadm's example: the first LB is MASTER with priority 101, the others BACKUP with 100. */
+export function vrrpPriority(lbIndex: number): number {
+  return lbIndex === 0 ? VRRP_BACKUP_PRIORITY + 1 : VRRP_BACKUP_PRIORITY;
+}
+export function vrrpMasterDownMs(priority = VRRP_BACKUP_PRIORITY): number {
+  return 3 * VRRP_ADVERT_MS + Math.round(((256 - priority) / 256) * 1000);
 }
 /** kubeadm liveness probe: period 10 s × failureThreshold 8 ≈ 80 s before the kubelet restarts a component. */
 export const LIVENESS_RESTART_MS = 80_000;
@@ -44,6 +48,7 @@ export function defaultKnobs(): Knobs {
     etcdRequestTimeoutMs: etcdRequestTimeoutMs(1_000),
     nodeMonitorGracePeriodMs: 50_000,
     podEvictionTimeoutMs: 300_000,
+    preemptDelayMs: 0,
   };
 }
 
@@ -85,6 +90,7 @@ export const LIMITS = {
   fall: { min: 1, max: 20 },
   rise: { min: 1, max: 20 },
   retries: { min: 0, max: 10 },
+  preemptDelayMs: { min: 0, max: 1_000_000 },
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import { seedRng } from './rng.js';
 import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
+import { initVrrp } from './keepalived.js';
 
 /** A time long before the start: "never happened" in a JSON-safe number. */
 export const NEVER = -1_000_000_000;
@@ -117,6 +118,8 @@ export function createState(config: Config): State {
       nodes: [],
       vipHolder: null,
       lastAdvertAt: {},
+      vrrp: {},
+      vipMoves: 0,
       algorithm: config.lbAlgorithm,
       backends: {},
       order: [],
@@ -145,6 +148,7 @@ export function createState(config: Config): State {
     s.lb.lastAdvertAt[lbId(i)] = 0;
   }
   s.lb.vipHolder = s.lb.nodes[0];
+  initVrrp(s);
   for (let i = 1; i <= config.masters; i++) addNode(s, masterId(i), 'master');
   if (config.topology === 'external') {
     for (let i = 1; i <= config.etcdMembers; i++) addNode(s, etcdNodeId(i), 'etcd');

@@ -28,6 +28,8 @@ export interface Knobs {
   nodeMonitorGracePeriodMs: Ms;
   /** tolerationSeconds for not-ready / unreachable (300 s). */
   podEvictionTimeoutMs: Ms;
+  /** keepalived preempt_delay: how long a returning higher-priority LB waits before taking the VIP back (0). */
+  preemptDelayMs: Ms;
 }
 
 export interface Config {
@@ -262,12 +264,29 @@ export interface LoadBalancer {
   /** LB node ids; with a keepalived pair the VIP is on `vipHolder`. */
   nodes: string[];
   vipHolder: string | null;
-  /** keepalived: when each backup last heard a VRRP advert from the master. */
+  /** keepalived: when each instance last heard a VRRP advert from a master. */
   lastAdvertAt: Record<string, Ms>;
+  /** keepalived: one VRRP instance per LB node. */
+  vrrp: Record<string, VrrpInstance>;
+  /** How often the VIP has moved since the start. */
+  vipMoves: number;
   algorithm: LbAlgorithm;
   backends: Record<string, Backend>;
   order: string[];
   rrCursor: number;
+}
+
+export type VrrpState = 'MASTER' | 'BACKUP' | 'DOWN';
+
+export interface VrrpInstance {
+  state: VrrpState;
+  priority: number;
+  /** MASTER: when its next advert goes out (each instance has its own phase). */
+  nextAdvertAt: Ms;
+  /** BACKUP: when the master-down timer fires (3 × advert_int + skew after the last advert heard). */
+  masterDownAt: Ms;
+  /** BACKUP that heard a lower-priority master: when preempt_delay is over; null when not waiting. */
+  preemptAt: Ms | null;
 }
 
 export interface Traffic {
