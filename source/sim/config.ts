@@ -49,6 +49,8 @@ export function defaultKnobs(): Knobs {
     nodeMonitorGracePeriodMs: 50_000,
     podEvictionTimeoutMs: 300_000,
     preemptDelayMs: 0,
+    netLatencyMinMs: 0.2,
+    netLatencyMaxMs: 2,
   };
 }
 
@@ -84,28 +86,32 @@ export const LIMITS = {
   leaseDurationMs: { min: 1_000, max: 600_000 },
   renewDeadlineMs: { min: 1_000, max: 600_000 },
   retryPeriodMs: { min: 100, max: 60_000 },
-  etcdHeartbeatMs: { min: 100, max: 1_000 },
+  etcdHeartbeatMs: { min: 50, max: 1_000 },
   etcdElectionTimeoutMs: { min: 500, max: 10_000 },
   checkIntervalMs: { min: 100, max: 60_000 },
   fall: { min: 1, max: 20 },
   rise: { min: 1, max: 20 },
   retries: { min: 0, max: 10 },
   preemptDelayMs: { min: 0, max: 1_000_000 },
+  netLatencyMs: { min: 0, max: 1_000 },
 } as const;
 
 /**
- * Cross-field rules of client-go (NewLeaderElector) and etcd: returns a list of problems, empty when valid.
- * Simulated time moves in 100 ms ticks, so etcd timings must be whole ticks.
+ * Cross-field rules of client-go (NewLeaderElector), etcd and the latency range: returns a list of
+ * problems, empty when valid.
  */
 export function validateKnobs(k: Knobs): string[] {
   const problems: string[] = [];
   if (!(k.leaseDurationMs > k.renewDeadlineMs)) problems.push('--lease-duration must be greater than --renew-deadline');
   if (!(k.renewDeadlineMs > JITTER_FACTOR * k.retryPeriodMs))
     problems.push('--renew-deadline must be greater than 1.2 × --retry-period');
-  if (k.etcdHeartbeatMs % TICK_MS !== 0) problems.push('--etcd-heartbeat must be a multiple of 100ms');
-  if (k.etcdElectionTimeoutMs % TICK_MS !== 0) problems.push('--etcd-election-timeout must be a multiple of 100ms');
+  // etcd members keep their own raft clocks (one tick per heartbeat, any whole number of ms);
+  // ElectionTick = election timeout / heartbeat, rounded down, as etcd computes it.
+  if (!Number.isInteger(k.etcdHeartbeatMs)) problems.push('--etcd-heartbeat must be a whole number of milliseconds');
   if (!(k.etcdElectionTimeoutMs >= 5 * k.etcdHeartbeatMs))
     problems.push('--etcd-election-timeout must be at least 5 × --etcd-heartbeat');
+  if (!(k.netLatencyMinMs >= 0 && k.netLatencyMaxMs >= k.netLatencyMinMs && k.netLatencyMaxMs <= LIMITS.netLatencyMs.max))
+    problems.push(`--net-latency must be MIN-MAX with 0 <= MIN <= MAX <= ${LIMITS.netLatencyMs.max}ms`);
   return problems;
 }
 

@@ -28,6 +28,9 @@ export interface Knobs {
   nodeMonitorGracePeriodMs: Ms;
   /** tolerationSeconds for not-ready / unreachable (300 s). */
   podEvictionTimeoutMs: Ms;
+  /** One-way latency between etcd members, drawn per message uniformly in [min, max] (0.2–2 ms, LAN). */
+  netLatencyMinMs: Ms;
+  netLatencyMaxMs: Ms;
   /** keepalived preempt_delay: how long a returning higher-priority LB waits before taking the VIP back (0). */
   preemptDelayMs: Ms;
 }
@@ -114,6 +117,39 @@ export interface EtcdMember {
   leadTransferee: string | null;
   /** Ticks since this member last had a leader (for the no-leader stream cancel, 3 election timeouts). */
   noLeaderTicks: number;
+  /** When this member's own raft clock ticks next (every heartbeat interval, with its own phase). */
+  nextTickAt: Ms;
+}
+
+export type RaftMsgType =
+  | 'app' | 'appResp' | 'heartbeat' | 'heartbeatResp'
+  | 'vote' | 'voteResp' | 'preVote' | 'preVoteResp'
+  | 'snap' | 'timeoutNow';
+
+export interface RaftMsg {
+  type: RaftMsgType;
+  from: string;
+  to: string;
+  term: number;
+  /** app: prevIndex; appResp: last matched index (or the rejected prevIndex); (pre)vote: candidate's last index; snap: snapshot index. */
+  index: number;
+  /** app: prevTerm; (pre)vote: candidate's last term; snap: snapshot term. */
+  logTerm: number;
+  /** Leader's commit (app, heartbeat, snap). */
+  commit: number;
+  entries: LogEntry[] | null;
+  reject: boolean;
+  /** appResp reject: the follower's hint of where logs may match. */
+  hint: number;
+  /** A leadership-transfer campaign: voters ignore their leader lease. */
+  transfer: boolean;
+}
+
+/** A raft message on the wire between members: delivered at `at` (ms), in send order per link. */
+export interface WireMsg {
+  at: Ms;
+  seq: number;
+  msg: RaftMsg;
 }
 
 export interface EtcdCluster {
@@ -127,6 +163,13 @@ export interface EtcdCluster {
   revision: number;
   /** Highest raft index applied to the store. */
   appliedIndex: number;
+  /** Messages in flight between members, earliest first. */
+  wire: WireMsg[];
+  wireSeq: number;
+  /** Per link `from>to`: when its last message arrives (TCP keeps a link's messages in order). */
+  linkAt: Record<string, Ms>;
+  /** Leaders that took proposals since the last etcd step: their appends go out batched, as etcd's Ready loop does. */
+  unsent: string[];
 }
 
 // The replicated state machine: what kube-apiserver keeps in etcd that the simulation cares about.

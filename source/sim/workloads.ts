@@ -15,6 +15,14 @@ export const NODE_MONITOR_PERIOD_MS = 5000;
 /** unhealthy-zone-threshold: with more NotReady nodes than this share, small clusters stop evicting. */
 export const UNHEALTHY_ZONE_THRESHOLD = 0.55;
 
+/**
+ * etcd took the write (it commits within milliseconds, over the wire by the next tick, unless its
+ * leader dies first): controllers act on it as their apiserver would answer them.
+ */
+function accepted(r: ReturnType<typeof writeVia>): boolean {
+  return r === 'ok' || r === 'pending';
+}
+
 export function workerIds(s: State): string[] {
   return s.nodeOrder.filter((id) => s.nodes[id].kind === 'worker');
 }
@@ -86,7 +94,7 @@ function nodeLifecycle(s: State, kcmMaster: string, kcm: Elector): void {
     const victims = Object.values(wl.pods).filter((p) => p.node === w);
     if (victims.length === 0) continue;
     const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `evict-${s.tick}-${w}`, create: 0, bind: 0, remove: victims.length });
-    if (r !== 'ok') continue;
+    if (!accepted(r)) continue;
     for (const p of victims) delete wl.pods[p.name];
     emit(s, 'pods.evicted', w, `${victims.length} pod(s) on ${w} were evicted after ${k.podEvictionTimeoutMs / 1000} s NotReady; the ReplicaSet replaces them.`, causeOf(s, `notready:${w}`));
   }
@@ -99,7 +107,7 @@ function replicaSet(s: State, kcmMaster: string): void {
   if (diff === 0) return;
   if (diff > 0) {
     const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: diff, bind: 0, remove: 0 });
-    if (r !== 'ok') return;
+    if (!accepted(r)) return;
     const names: string[] = [];
     for (let i = 0; i < diff; i++) {
       const name = podName(s, wl.deployment, wl.rsHash);
@@ -110,7 +118,7 @@ function replicaSet(s: State, kcmMaster: string): void {
   } else {
     const extra = active.sort((a, b) => (a.phase === b.phase ? b.createdAt - a.createdAt : a.phase === 'Pending' ? -1 : 1)).slice(0, -diff);
     const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: 0, bind: 0, remove: extra.length });
-    if (r !== 'ok') return;
+    if (!accepted(r)) return;
     for (const p of extra) delete wl.pods[p.name];
     emit(s, 'pods.deleted', wl.deployment, `The ReplicaSet controller scaled down by ${extra.length} pod(s).`);
   }
@@ -123,7 +131,7 @@ function schedule(s: State, schedMaster: string): void {
   const ready = readyWorkers(s);
   if (ready.length === 0) return;
   const r = writeVia(s, schedMaster, { kind: 'pods', requestId: `bind-${s.tick}`, create: 0, bind: pending.length, remove: 0 });
-  if (r !== 'ok') return;
+  if (!accepted(r)) return;
   const count: Record<string, number> = {};
   for (const w of ready) count[w] = 0;
   for (const p of Object.values(wl.pods)) if (p.node && p.node in count) count[p.node]++;
@@ -167,7 +175,7 @@ export function deletePod(s: State, name: string | undefined): boolean {
     return false;
   }
   const r = writeVia(s, via, { kind: 'pods', requestId: `del-${s.tick}`, create: 0, bind: 0, remove: 1 });
-  if (r !== 'ok') return false;
+  if (!accepted(r)) return false;
   delete wl.pods[pod.name];
   const id = emit(s, 'pods.deleted', pod.name,
     `Pod ${pod.name} was deleted. Only the KCM leader's ReplicaSet controller will create a replacement${activeLeader(s, 'controller-manager') ? '' : ' — and there is no KCM leader right now'}.`);

@@ -8,7 +8,7 @@ import { verdict, apiThroughLb } from '../../source/sim/views.js';
 import { act, booted, etcdLeader, runFor, runUntil } from './helpers.js';
 
 describe('etcd through the whole cluster', () => {
-  it('etcd leader crash → a new leader within the election window (1–2 s) with a higher term', () => {
+  it('etcd leader crash → a new leader within about 0.8–3 s with a higher term', () => {
     for (const seed of [1, 2, 3, 4]) {
       let s = booted({ seed });
       const leader = etcdLeader(s)!;
@@ -17,8 +17,8 @@ describe('etcd through the whole cluster', () => {
       const t0 = s.t;
       const r = runUntil(s, (x) => clusterStatus(x).hasQuorum && etcdLeader(x) !== leader, 5_000);
       expect(r.ok).toBe(true);
-      expect(r.t - t0).toBeGreaterThanOrEqual(1_000);
-      expect(r.t - t0).toBeLessThanOrEqual(2_100);
+      expect(r.t - t0).toBeGreaterThanOrEqual(800);
+      expect(r.t - t0).toBeLessThanOrEqual(3_000);
       expect(clusterStatus(r.state).term).toBeGreaterThan(term);
     }
   });
@@ -86,8 +86,10 @@ describe('stacked vs external apiserver', () => {
     expect(etcdPathFor(s, victim)).not.toBeNull();
     expect(s.masters[victim].apiserver.ready).toBe(true);
     let result = '';
-    produce(s, (d) => { result = writeVia(d, victim, { kind: 'writes', requestId: 'x', count: 1 }); });
-    expect(result).toBe('ok');
+    const next = produce(s, (d) => { result = writeVia(d, victim, { kind: 'writes', requestId: 'x', count: 1 }); });
+    // etcd took it; it commits when the followers' answers arrive over the wire, by the next tick.
+    expect(result).toBe('pending');
+    expect(runFor(next, 100).store.results.x?.result).toBe('ok');
   });
 
   it('stacked: crashing a master takes its etcd member with it; external: etcd keeps every member', () => {

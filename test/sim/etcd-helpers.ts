@@ -1,7 +1,7 @@
 // Helpers for the etcd Raft tests: a minimal State holding only what etcd reads, and loops that
 // drive tickEtcd (on plain objects or through immer produce).
 import { produce } from 'immer';
-import type { EtcdMember, State, StoreOp } from '../../source/sim/types.js';
+import type { EtcdMember, Knobs, State, StoreOp } from '../../source/sim/types.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { seedRng } from '../../source/sim/rng.js';
 import { cutLink, healAll, healNode, partition } from '../../source/sim/network.js';
@@ -22,6 +22,7 @@ export interface ClusterOpts {
   seed?: number;
   preVote?: boolean;
   prefix?: string;
+  knobs?: Partial<Knobs>;
 }
 
 export function ids(n: number, prefix = 'etcd'): string[] {
@@ -31,7 +32,7 @@ export function ids(n: number, prefix = 'etcd'): string[] {
 /** A minimal State: nodes all up, empty network, an empty store and an etcd cluster of N members. */
 export function makeState(opts: ClusterOpts = {}): State {
   const n = opts.members ?? 3;
-  const config = defaultConfig({ seed: opts.seed ?? 1, topology: 'external', etcdMembers: n, knobs: { preVote: opts.preVote ?? true } });
+  const config = defaultConfig({ seed: opts.seed ?? 1, topology: 'external', etcdMembers: n, knobs: { preVote: opts.preVote ?? true, ...opts.knobs } });
   const hosts = ids(n, opts.prefix);
   const s = {
     t: 0,
@@ -42,7 +43,7 @@ export function makeState(opts: ClusterOpts = {}): State {
     nodeOrder: [...hosts],
     network: { partitioned: {}, cut: {} },
     masters: {},
-    etcd: { members: {}, order: [], leader: null, term: 0, revision: 0, appliedIndex: 0 },
+    etcd: { members: {}, order: [], leader: null, term: 0, revision: 0, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
     store: { leases: {}, results: {} },
     lb: { nodes: [], vipHolder: null, lastAdvertAt: {}, vrrp: {}, vipMoves: 0, algorithm: 'roundrobin', backends: {}, order: [], rrCursor: 0 },
     traffic: { rps: 0, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, rejected: 0, history: [] },

@@ -79,6 +79,7 @@ describe('etcd: determinism and immer', () => {
     // Proposals and failover inside produce too.
     const l = clusterStatus(d).leader!;
     d = produce(d, (x) => { proposeVia(x, l, writeOp(2)); });
+    d = runDraft(d, 1);
     expect(d.etcd.revision).toBe(2);
     const before = d;
     d = produce(d, (x) => { stopMember(x, l); });
