@@ -3,7 +3,7 @@
 // early as ~ET − 2 heartbeats, with a tail of second rounds (term + 2) when a candidate meets a
 // follower whose leader lease has not expired, or the vote splits.
 import { describe, expect, it } from 'vitest';
-import { booted, clusterStatus, crashMember, events, leader, run, runUntil, hasLeader } from './etcd-helpers.js';
+import { booted, clusterStatus, crashMember, events, leader, run, runUntil, hasLeader, proposeVia, writeOp } from './etcd-helpers.js';
 import type { ClusterOpts } from './etcd-helpers.js';
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
@@ -87,5 +87,21 @@ describe('etcd election timing over seeds', () => {
     const seq = s.eventSeq;
     run(s, 600);
     expect(s.eventSeq).toBe(seq);
+  });
+
+  it('a proposal forwarded to a leader that crashes before sending it on is lost: it never commits', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const s = booted({ members: 3, seed });
+      const old = leader(s);
+      const follower = s.etcd.order.find((id) => id !== old.id)!;
+      const op = writeOp(1);
+      expect(proposeVia(s, follower, op)).toBe(true);
+      s.nodes[old.host].state = 'crashed';
+      crashMember(s, old.id);
+      run(s, 100); // 10 s: a new leader, but the entry died with the old one
+      expect(hasLeader(s)).toBe(true);
+      expect(s.store.results[op.requestId]).toBeUndefined();
+      expect(s.etcd.revision).toBe(0);
+    }
   });
 });
