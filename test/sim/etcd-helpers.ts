@@ -47,7 +47,7 @@ export function makeState(opts: ClusterOpts = {}): State {
     store: { leases: {}, results: {} },
     lb: { nodes: [], vipHolder: null, lastAdvertAt: {}, vrrp: {}, vipMoves: 0, algorithm: 'roundrobin', backends: {}, order: [], rrCursor: 0 },
     traffic: { rps: 0, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, rejected: 0, history: [] },
-    workloads: { deployment: 'web', rsHash: 'x', desired: 0, pods: {}, nodeSeenAt: {}, notReadySince: {}, stalledReason: null, kcmIdentity: null },
+    workloads: { deployment: 'web', rsHash: 'x', desired: 0, pods: {}, nodeSeenAt: {}, notReadySince: {}, taintedAt: {}, lastTaintAt: null, zone: 'normal', stalledReason: null, kcmIdentity: null },
     events: [],
     eventSeq: 0,
     causes: {},
