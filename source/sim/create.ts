@@ -1,7 +1,7 @@
 // Builds the first snapshot of a cluster from a Config: nodes, masters, etcd, LB, workloads.
 import { freeze } from 'immer';
 import type { ApiServer, Backend, Config, Elector, ElectorComponent, Master, SimNode, State } from './types.js';
-import { seedRng } from './rng.js';
+import { random, seedRng } from './rng.js';
 import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
@@ -19,7 +19,14 @@ function node(id: string, kind: SimNode['kind']): SimNode {
   return { id, kind, state: 'up', since: 0 };
 }
 
+/**
+ * The kubelet starts a node's static pods, and the apiserver they talk to takes seconds to come up:
+ * each elector first tries for its lease at a seeded time in the first 5 s, so who leads first depends on the seed.
+ */
+export const STATIC_POD_START_SPREAD_MS = 5000;
+
 export function newElector(s: State, component: ElectorComponent, host: string): Elector {
+  const start = s.t + Math.floor(random(s) * STATIC_POD_START_SPREAD_MS / s.config.tickMs) * s.config.tickMs;
   return {
     identity: holderIdentity(s, host),
     component,
@@ -32,7 +39,7 @@ export function newElector(s: State, component: ElectorComponent, host: string):
     observedRecord: null,
     observedTime: 0,
     observedRV: 0,
-    nextTryAt: s.t,
+    nextTryAt: start,
     lastRenewOkAt: 0,
     op: null,
     restarts: 0,

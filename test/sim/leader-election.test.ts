@@ -163,3 +163,21 @@ describe('the safety margin (FIDELITY §1: leader election has no fencing)', () 
     expect(twoAtOnce).toBeGreaterThan(0);
   });
 });
+
+describe('who takes each lease first', () => {
+  it('depends on the seed: static pods start at seeded times, so any master can win', () => {
+    const first = (seed: number) => {
+      const s = booted({ seed });
+      return { kcm: holder(s, 'kube-controller-manager'), sch: holder(s, 'kube-scheduler') };
+    };
+    const seen = { kcm: new Set<string | null>(), sch: new Set<string | null>() };
+    for (let seed = 1; seed <= 20; seed++) {
+      const w = first(seed);
+      seen.kcm.add(w.kcm);
+      seen.sch.add(w.sch);
+    }
+    expect(seen.kcm.size).toBeGreaterThanOrEqual(3);
+    expect(seen.sch.size).toBeGreaterThanOrEqual(3);
+    expect(first(7)).toEqual(first(7));
+  });
+});
