@@ -24,6 +24,17 @@ export function vrrpMasterDownMs(priority = VRRP_BACKUP_PRIORITY): number {
 }
 /** kubeadm liveness probe: period 10 s × failureThreshold 8 ≈ 80 s before the kubelet restarts a component. */
 export const LIVENESS_RESTART_MS = 80_000;
+/**
+ * kubeadm startup probe: period 10 s × failureThreshold 24 = 240 s. Until the apiserver has passed
+ * it once (etcd usable since it started), liveness does not apply; failing it that long restarts it.
+ */
+export const STARTUP_PROBE_MS = 240_000;
+/** When the kubelet restarts an apiserver whose etcd checks fail: startup probe first, then liveness. */
+export function apiserverProbeDeadline(a: { since: number; etcdOkAt: number }): { at: number; probe: 'startup' | 'liveness' } {
+  return a.etcdOkAt >= a.since
+    ? { at: a.etcdOkAt + LIVENESS_RESTART_MS, probe: 'liveness' }
+    : { at: a.since + STARTUP_PROBE_MS, probe: 'startup' };
+}
 /** kubelet crash-loop back-off: 10 s doubling to 300 s. */
 export function crashLoopBackoffMs(restarts: number): number {
   return Math.min(300_000, 10_000 * 2 ** Math.max(0, restarts - 1));

@@ -119,3 +119,23 @@ describe('stacked vs external apiserver', () => {
     expect(clusterStatus(s).hasQuorum).toBe(true);
   });
 });
+
+describe('apiserver restarts when etcd stays unusable (FIDELITY §8, §10)', () => {
+  it('liveness restarts it ~80 s after etcd was last usable; restarted, it fails its startup probe for 240 s before the next restart', () => {
+    let s = booted({ seed: 8 });
+    s = act(s, { type: 'crash', target: 'master-1' });
+    s = act(s, { type: 'crash', target: 'master-2' });
+    const t0 = s.t;
+    s = runFor(s, 900_000);
+    const restarts = s.events.filter((e) => e.kind === 'apiserver.liveness_restart' && e.subject === 'master-3');
+    expect(restarts.length).toBeGreaterThanOrEqual(2);
+    expect(restarts[0].t - t0).toBeGreaterThanOrEqual(80_000);
+    expect(restarts[0].t - t0).toBeLessThanOrEqual(83_000);
+    expect(restarts[0].message).toMatch(/livez/);
+    for (let i = 1; i < restarts.length; i++) {
+      // back-off (10 s, 20 s, …) to start again, then 240 s of failed startup probes
+      expect(restarts[i].t - restarts[i - 1].t).toBeGreaterThanOrEqual(240_000);
+      expect(restarts[i].message).toMatch(/startup probe/);
+    }
+  });
+});
