@@ -67,6 +67,11 @@ function tickMember(s: State, m: EtcdMember, out: Outbox): void {
   maybeCampaign(s, m, out);
 }
 
+/** Event times are kept to the microsecond, so printed times stay short. */
+function toMicros(t: Ms): Ms {
+  return Math.round(t * 1000) / 1000;
+}
+
 /** The member whose raft clock ticks first within the window, or null. */
 function nextMemberTick(s: State, end: Ms): EtcdMember | null {
   const e = s.etcd;
@@ -121,14 +126,14 @@ export function tickEtcd(s: State): void {
     const term = m?.term;
     const commit = m?.commitIndex;
     if (m === next) {
-      s.t = m.nextTickAt;
+      s.t = toMicros(m.nextTickAt);
       m.nextTickAt += hb;
       next = nextMemberTick(s, end);
       if (!serving(s, m.id)) continue;
       tickMember(s, m, out);
       if (out.length) post(s, out, s.t);
     } else {
-      s.t = wireAt;
+      s.t = toMicros(wireAt);
       deliverNext(s, out);
     }
     if (!m) continue;
