@@ -5,7 +5,7 @@ import { connected, nodeUp } from './network.js';
 import { linearizableReadOk, memberServing, proposeVia } from './etcd/index.js';
 import { takeResult } from './store.js';
 import { emit, causeOf, setCause } from './events.js';
-import { LIVENESS_RESTART_MS, STARTUP_PROBE_MS, apiserverProbeDeadline, crashLoopBackoffMs } from './config.js';
+import { APISERVER_START_MS, LIVENESS_RESTART_MS, STARTUP_PROBE_MS, apiserverProbeDeadline, crashLoopBackoffMs } from './config.js';
 
 /** /readyz's etcd check times out after 2 s (--etcd-readycheck-timeout). */
 export const READYZ_ETCD_TIMEOUT_MS = 2000;
@@ -120,7 +120,7 @@ export function tickApiservers(s: State): void {
       a.state = 'restarting';
       a.since = s.t;
       a.restarts += 1;
-      a.restartAt = s.t + crashLoopBackoffMs(a.restarts);
+      a.restartAt = s.t + crashLoopBackoffMs(a.restarts) + APISERVER_START_MS;
       a.ready = false;
       failPending(s, m);
       emit(s, 'apiserver.liveness_restart', id,

@@ -35,12 +35,18 @@ export function apiserverProbeDeadline(a: { since: number; etcdOkAt: number }): 
     ? { at: a.etcdOkAt + LIVENESS_RESTART_MS, probe: 'liveness' }
     : { at: a.since + STARTUP_PROBE_MS, probe: 'startup' };
 }
-/** kubelet crash-loop back-off: 10 s doubling to 300 s. */
+/**
+ * kubelet restart delay before the n-th restart since the back-off was last reset: the first exit
+ * is restarted at once; from the second, crash-loop back-off 10 s doubling to 300 s.
+ */
 export function crashLoopBackoffMs(restarts: number): number {
-  return Math.min(300_000, 10_000 * 2 ** Math.max(0, restarts - 1));
+  if (restarts <= 1) return 0;
+  return Math.min(300_000, 10_000 * 2 ** (restarts - 2));
 }
-/** A killed static pod is restarted by the kubelet; the first restart is immediate-ish (container start). */
+/** Starting a container again (controller-manager, scheduler, etcd) takes about a second. */
 export const CONTAINER_START_MS = 1000;
+/** kube-apiserver takes seconds after its (re)start before its port accepts connections. */
+export const APISERVER_START_MS = 10_000;
 
 export function defaultKnobs(): Knobs {
   return {

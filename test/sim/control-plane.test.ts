@@ -6,6 +6,7 @@ import { etcdPathFor, writeVia } from '../../source/sim/apiserver.js';
 import { clusterStatus, serializableRevision, linearizableReadOk } from '../../source/sim/etcd/index.js';
 import { verdict, apiThroughLb } from '../../source/sim/views.js';
 import { act, booted, etcdLeader, runFor, runUntil } from './helpers.js';
+import type { State } from '../../source/sim/types.js';
 
 describe('etcd through the whole cluster', () => {
   it('etcd leader crash → a new leader within about 0.8–3 s with a higher term', () => {
@@ -137,5 +138,47 @@ describe('apiserver restarts when etcd stays unusable (FIDELITY §8, §10)', () 
       expect(restarts[i].t - restarts[i - 1].t).toBeGreaterThanOrEqual(240_000);
       expect(restarts[i].message).toMatch(/startup probe/);
     }
+  });
+});
+
+describe('kubelet restarts (FIDELITY §10)', () => {
+  /** Kills a component and returns how long the kubelet took to have it running again. */
+  function killAndWait(s: State, target: string, component: 'scheduler' | 'apiserver'): { state: State; ms: number } {
+    s = act(s, { type: 'kill', target, component });
+    const t0 = s.t;
+    const running = (x: State) => (component === 'apiserver' ? x.masters[target].apiserver.state : x.masters[target].electors.scheduler.state) === 'running';
+    const r = runUntil(s, running, 400_000);
+    expect(r.ok).toBe(true);
+    return { state: r.state, ms: r.t - t0 };
+  }
+
+  it('the first exit is restarted at once; back-off 10 s doubling from the second; reset after 10 min running', () => {
+    let s = booted({ seed: 9 });
+    const target = 'master-2';
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = killAndWait(s, target, 'scheduler');
+      delays.push(r.ms);
+      s = r.state;
+    }
+    // container start ≈ 1 s, plus 0, 10, 20, 40 s of back-off
+    expect(delays[0]).toBeLessThanOrEqual(1_100);
+    expect(delays[1] - delays[0]).toBeGreaterThanOrEqual(10_000 - 100);
+    expect(delays[1] - delays[0]).toBeLessThanOrEqual(10_000 + 100);
+    expect(delays[2] - delays[0]).toBeGreaterThanOrEqual(20_000 - 100);
+    expect(delays[3] - delays[0]).toBeGreaterThanOrEqual(40_000 - 100);
+    s = runFor(s, 600_000);
+    expect(killAndWait(s, target, 'scheduler').ms).toBeLessThanOrEqual(1_100);
+  });
+
+  it('a killed apiserver is restarted at once but takes ~10 s to open its port; the second kill adds 10 s of back-off', () => {
+    let s = booted({ seed: 10 });
+    const first = killAndWait(s, 'master-3', 'apiserver');
+    expect(first.ms).toBeGreaterThanOrEqual(10_000 - 100);
+    expect(first.ms).toBeLessThanOrEqual(10_000 + 100);
+    s = first.state;
+    const second = killAndWait(s, 'master-3', 'apiserver');
+    expect(second.ms).toBeGreaterThanOrEqual(20_000 - 100);
+    expect(second.ms).toBeLessThanOrEqual(20_000 + 100);
   });
 });
