@@ -29,9 +29,11 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
   renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
   retryPeriod: { type: 'string', help: 'leader-election retry period (default 2s)' },
-  etcdHeartbeat: { type: 'string', help: 'etcd heartbeat interval (default 100ms)' },
+  etcdHeartbeat: { type: 'string', help: 'etcd heartbeat interval, 50ms-1s (default 100ms)' },
   etcdElectionTimeout: { type: 'string', help: 'etcd election timeout (default 1000ms)' },
+  netLatency: { type: 'string', help: 'one-way latency between etcd members, MIN-MAX or one value (default 0.2ms-2ms; WAN-like 10ms-50ms)' },
   preVote: { type: 'boolean', help: 'etcd PreVote (default on, as etcd 3.5+; --no-pre-vote for 3.4)' },
+  preemptDelay: { type: 'string', help: 'keepalived preempt_delay: a returning higher-priority LB waits this long before taking the VIP back, 0-1000s (default 0)' },
   checkInterval: { type: 'string', help: 'LB health-check interval, HAProxy inter (default 2s)' },
   fall: { type: 'string', help: 'failed checks before DOWN (default 3)' },
   rise: { type: 'string', help: 'good checks before UP (default 2)' },
@@ -79,6 +81,22 @@ function oneOf<T extends string>(flags: RawFlags, name: string, allowed: readonl
   return v as T;
 }
 
+const LATENCY = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*(?:-\s*(\d+(?:\.\d+)?)\s*(ms|s)?)?\s*$/;
+
+/** --net-latency: "10ms-50ms", "10-50ms", "0.5ms" (fractions of a millisecond allowed). */
+function latencyRange(flags: RawFlags): { netLatencyMinMs?: number; netLatencyMaxMs?: number } {
+  const v = flags.netLatency;
+  if (v === undefined) return {};
+  const m = LATENCY.exec(String(v));
+  const bad = () => new UsageError(`--net-latency must be MIN-MAX or one duration, like 10ms-50ms or 1ms (got "${v}")`);
+  if (!m) throw bad();
+  const unitOf = (u: string | undefined, fallback: string | undefined) => ((u ?? fallback ?? 'ms') === 's' ? 1000 : 1);
+  const lo = Number(m[1]) * unitOf(m[2], m[4]);
+  const hi = m[3] === undefined ? lo : Number(m[3]) * unitOf(m[4], undefined);
+  if (!(hi >= lo)) throw bad();
+  return { netLatencyMinMs: lo, netLatencyMaxMs: hi };
+}
+
 function duration(flags: RawFlags, name: string, min: number, max: number): number | undefined {
   const v = flags[name];
   if (v === undefined) return undefined;
@@ -115,9 +133,11 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
     etcdHeartbeatMs: duration(flags, 'etcdHeartbeat', LIMITS.etcdHeartbeatMs.min, LIMITS.etcdHeartbeatMs.max),
     etcdElectionTimeoutMs: duration(flags, 'etcdElectionTimeout', LIMITS.etcdElectionTimeoutMs.min, LIMITS.etcdElectionTimeoutMs.max),
     checkIntervalMs: duration(flags, 'checkInterval', LIMITS.checkIntervalMs.min, LIMITS.checkIntervalMs.max),
+    preemptDelayMs: duration(flags, 'preemptDelay', LIMITS.preemptDelayMs.min, LIMITS.preemptDelayMs.max),
     fall: int(flags, 'fall', LIMITS.fall.min, LIMITS.fall.max),
     rise: int(flags, 'rise', LIMITS.rise.min, LIMITS.rise.max),
     retries: int(flags, 'retries', LIMITS.retries.min, LIMITS.retries.max),
+    ...latencyRange(flags),
     preVote: flags.preVote === undefined ? undefined : Boolean(flags.preVote),
     redispatch: flags.redispatch === undefined ? undefined : Boolean(flags.redispatch),
     lbCheck,

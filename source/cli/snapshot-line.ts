@@ -43,6 +43,6 @@ export function snapshotLine(s: State) {
       backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, share: Number(b.share.toFixed(3)) })),
     },
     requests: { ok: s.traffic.ok, failed: s.traffic.failed, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps },
-    pods: { desired: w.desired, running: w.running, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, stalledReason: w.stalledReason },
+    pods: { desired: w.desired, running: w.running, runningReachable: w.runningReachable, terminating: w.terminating, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, zone: w.zone, stalledReason: w.stalledReason },
   };
 }

@@ -73,7 +73,10 @@ export function evaluate(s: State, e: Expectation, b: Bindings): { ok: boolean; 
   if ('lb' in e) {
     if ('vip' in e.lb) {
       const want = resolve(e.lb.vip, b);
-      return { ok: s.lb.vipHolder === want, expect: `VIP on ${want}`, actual: `VIP on ${s.lb.vipHolder ?? 'nobody'}` };
+      const moves = e.lb.moves === undefined ? null : countMatches(s.lb.vipMoves, e.lb.moves);
+      const ok = s.lb.vipHolder === want && (moves?.ok ?? true);
+      const expect = `VIP on ${want}${moves ? `, moved ${moves.text} times since the start` : ''}`;
+      return { ok, expect, actual: `VIP on ${s.lb.vipHolder ?? 'nobody'}${moves ? `, moved ${s.lb.vipMoves} times` : ''}` };
     }
     const id = resolve(e.lb.backend, b);
     const be = s.lb.backends[id];

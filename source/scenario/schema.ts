@@ -16,7 +16,7 @@ const timing = { within: duration.optional(), after: duration.optional() };
 export const ExpectationSchema = z.union([
   z.strictObject({ lease: LEASE, holder: who.optional(), transitions: count.optional(), ...timing }),
   z.strictObject({ etcd: z.strictObject({ leader: who.optional(), quorum: z.boolean().optional(), term: z.strictObject({ greaterThan: z.number().int() }).optional() }), ...timing }),
-  z.strictObject({ lb: z.union([z.strictObject({ backend: z.string(), state: z.enum(['UP', 'DOWN']) }), z.strictObject({ vip: z.string() })]), ...timing }),
+  z.strictObject({ lb: z.union([z.strictObject({ backend: z.string(), state: z.enum(['UP', 'DOWN']) }), z.strictObject({ vip: z.string(), moves: count.optional() })]), ...timing }),
   z.strictObject({ api: z.strictObject({ writes: z.enum(['ok', 'failing']) }), ...timing }),
   z.strictObject({ pods: z.strictObject({ running: count }), ...timing }),
   z.strictObject({ node: z.string(), state: z.enum(['up', 'crashed', 'stopped']), ...timing }),

@@ -5,7 +5,7 @@ import { connected, nodeUp } from './network.js';
 import { linearizableReadOk, memberServing, proposeVia } from './etcd/index.js';
 import { takeResult } from './store.js';
 import { emit, causeOf, setCause } from './events.js';
-import { LIVENESS_RESTART_MS, crashLoopBackoffMs } from './config.js';
+import { APISERVER_START_MS, LIVENESS_RESTART_MS, STARTUP_PROBE_MS, apiserverProbeDeadline, crashLoopBackoffMs } from './config.js';
 
 /** /readyz's etcd check times out after 2 s (--etcd-readycheck-timeout). */
 export const READYZ_ETCD_TIMEOUT_MS = 2000;
@@ -112,17 +112,21 @@ export function tickApiservers(s: State): void {
     if (ok) a.etcdOkAt = s.t;
     const ready = ok || s.t - a.etcdOkAt < READYZ_ETCD_TIMEOUT_MS;
     setReady(s, m, ready);
-    // /livez includes the etcd check: after ~80 s of failures the kubelet restarts the container,
-    // and it cannot finish starting while etcd is broken (a crash loop, FIDELITY §8.8).
-    if (!ok && s.t - Math.max(a.etcdOkAt, a.since) >= LIVENESS_RESTART_MS) {
+    // /livez includes the etcd check: after ~80 s of failures the kubelet restarts the container;
+    // a restarted one that cannot reach etcd fails its startup probe for 240 s before the next
+    // restart (a slow crash loop, FIDELITY §8.8, §10).
+    const probe = apiserverProbeDeadline(a);
+    if (!ok && s.t >= probe.at) {
       a.state = 'restarting';
       a.since = s.t;
       a.restarts += 1;
-      a.restartAt = s.t + crashLoopBackoffMs(a.restarts);
+      a.restartAt = s.t + crashLoopBackoffMs(a.restarts) + APISERVER_START_MS;
       a.ready = false;
       failPending(s, m);
       emit(s, 'apiserver.liveness_restart', id,
-        `The kubelet restarts kube-apiserver on ${id}: /livez has failed for 80 s because etcd is unusable; it will crash-loop until etcd is back.`,
+        probe.probe === 'liveness'
+          ? `The kubelet restarts kube-apiserver on ${id}: /livez has failed for ${LIVENESS_RESTART_MS / 1000} s because etcd is unusable; it will crash-loop until etcd is back.`
+          : `The kubelet restarts kube-apiserver on ${id}: it has failed its startup probe for ${STARTUP_PROBE_MS / 1000} s (it cannot reach etcd); it will keep crash-looping until etcd is back.`,
         causeOf(s, `apiserver:${id}`));
     }
   }

@@ -15,17 +15,38 @@ export function etcdRequestTimeoutMs(electionTimeoutMs: number): number {
 /** keepalived advert_int (1 s) and the backup's priority (100): Master_Down_Interval = 3 × advert + skew. */
 export const VRRP_ADVERT_MS = 1000;
 export const VRRP_BACKUP_PRIORITY = 100;
-export function vrrpMasterDownMs(): number {
-  return 3 * VRRP_ADVERT_MS + Math.round(((256 - VRRP_BACKUP_PRIORITY) / 256) * 1000);
+/** kubeadm's example: the first LB is MASTER with priority 101, the others BACKUP with 100. */
+export function vrrpPriority(lbIndex: number): number {
+  return lbIndex === 0 ? VRRP_BACKUP_PRIORITY + 1 : VRRP_BACKUP_PRIORITY;
+}
+export function vrrpMasterDownMs(priority = VRRP_BACKUP_PRIORITY): number {
+  return 3 * VRRP_ADVERT_MS + Math.round(((256 - priority) / 256) * 1000);
 }
 /** kubeadm liveness probe: period 10 s × failureThreshold 8 ≈ 80 s before the kubelet restarts a component. */
 export const LIVENESS_RESTART_MS = 80_000;
-/** kubelet crash-loop back-off: 10 s doubling to 300 s. */
-export function crashLoopBackoffMs(restarts: number): number {
-  return Math.min(300_000, 10_000 * 2 ** Math.max(0, restarts - 1));
+/**
+ * kubeadm startup probe: period 10 s × failureThreshold 24 = 240 s. Until the apiserver has passed
+ * it once (etcd usable since it started), liveness does not apply; failing it that long restarts it.
+ */
+export const STARTUP_PROBE_MS = 240_000;
+/** When the kubelet restarts an apiserver whose etcd checks fail: startup probe first, then liveness. */
+export function apiserverProbeDeadline(a: { since: number; etcdOkAt: number }): { at: number; probe: 'startup' | 'liveness' } {
+  return a.etcdOkAt >= a.since
+    ? { at: a.etcdOkAt + LIVENESS_RESTART_MS, probe: 'liveness' }
+    : { at: a.since + STARTUP_PROBE_MS, probe: 'startup' };
 }
-/** A killed static pod is restarted by the kubelet; the first restart is immediate-ish (container start). */
+/**
+ * kubelet restart delay before the n-th restart since the back-off was last reset: the first exit
+ * is restarted at once; from the second, crash-loop back-off 10 s doubling to 300 s.
+ */
+export function crashLoopBackoffMs(restarts: number): number {
+  if (restarts <= 1) return 0;
+  return Math.min(300_000, 10_000 * 2 ** (restarts - 2));
+}
+/** Starting a container again (controller-manager, scheduler, etcd) takes about a second. */
 export const CONTAINER_START_MS = 1000;
+/** kube-apiserver takes seconds after its (re)start before its port accepts connections. */
+export const APISERVER_START_MS = 10_000;
 
 export function defaultKnobs(): Knobs {
   return {
@@ -44,6 +65,9 @@ export function defaultKnobs(): Knobs {
     etcdRequestTimeoutMs: etcdRequestTimeoutMs(1_000),
     nodeMonitorGracePeriodMs: 50_000,
     podEvictionTimeoutMs: 300_000,
+    preemptDelayMs: 0,
+    netLatencyMinMs: 0.2,
+    netLatencyMaxMs: 2,
   };
 }
 
@@ -79,27 +103,32 @@ export const LIMITS = {
   leaseDurationMs: { min: 1_000, max: 600_000 },
   renewDeadlineMs: { min: 1_000, max: 600_000 },
   retryPeriodMs: { min: 100, max: 60_000 },
-  etcdHeartbeatMs: { min: 100, max: 1_000 },
+  etcdHeartbeatMs: { min: 50, max: 1_000 },
   etcdElectionTimeoutMs: { min: 500, max: 10_000 },
   checkIntervalMs: { min: 100, max: 60_000 },
   fall: { min: 1, max: 20 },
   rise: { min: 1, max: 20 },
   retries: { min: 0, max: 10 },
+  preemptDelayMs: { min: 0, max: 1_000_000 },
+  netLatencyMs: { min: 0, max: 1_000 },
 } as const;
 
 /**
- * Cross-field rules of client-go (NewLeaderElector) and etcd: returns a list of problems, empty when valid.
- * Simulated time moves in 100 ms ticks, so etcd timings must be whole ticks.
+ * Cross-field rules of client-go (NewLeaderElector), etcd and the latency range: returns a list of
+ * problems, empty when valid.
  */
 export function validateKnobs(k: Knobs): string[] {
   const problems: string[] = [];
   if (!(k.leaseDurationMs > k.renewDeadlineMs)) problems.push('--lease-duration must be greater than --renew-deadline');
   if (!(k.renewDeadlineMs > JITTER_FACTOR * k.retryPeriodMs))
     problems.push('--renew-deadline must be greater than 1.2 × --retry-period');
-  if (k.etcdHeartbeatMs % TICK_MS !== 0) problems.push('--etcd-heartbeat must be a multiple of 100ms');
-  if (k.etcdElectionTimeoutMs % TICK_MS !== 0) problems.push('--etcd-election-timeout must be a multiple of 100ms');
+  // etcd members keep their own raft clocks (one tick per heartbeat, any whole number of ms);
+  // ElectionTick = election timeout / heartbeat, rounded down, as etcd computes it.
+  if (!Number.isInteger(k.etcdHeartbeatMs)) problems.push('--etcd-heartbeat must be a whole number of milliseconds');
   if (!(k.etcdElectionTimeoutMs >= 5 * k.etcdHeartbeatMs))
     problems.push('--etcd-election-timeout must be at least 5 × --etcd-heartbeat');
+  if (!(k.netLatencyMinMs >= 0 && k.netLatencyMaxMs >= k.netLatencyMinMs && k.netLatencyMaxMs <= LIMITS.netLatencyMs.max))
+    problems.push(`--net-latency must be MIN-MAX with 0 <= MIN <= MAX <= ${LIMITS.netLatencyMs.max}ms`);
   return problems;
 }
 

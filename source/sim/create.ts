@@ -1,11 +1,12 @@
 // Builds the first snapshot of a cluster from a Config: nodes, masters, etcd, LB, workloads.
 import { freeze } from 'immer';
 import type { ApiServer, Backend, Config, Elector, ElectorComponent, Master, SimNode, State } from './types.js';
-import { seedRng } from './rng.js';
+import { random, seedRng } from './rng.js';
 import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
 import { emptyLedger } from './ledger/index.js';
+import { initVrrp } from './keepalived.js';
 
 /** A time long before the start: "never happened" in a JSON-safe number. */
 export const NEVER = -1_000_000_000;
@@ -19,7 +20,14 @@ function node(id: string, kind: SimNode['kind']): SimNode {
   return { id, kind, state: 'up', since: 0 };
 }
 
+/**
+ * The kubelet starts a node's static pods, and the apiserver they talk to takes seconds to come up:
+ * each elector first tries for its lease at a seeded time in the first 5 s, so who leads first depends on the seed.
+ */
+export const STATIC_POD_START_SPREAD_MS = 5000;
+
 export function newElector(s: State, component: ElectorComponent, host: string): Elector {
+  const start = s.t + Math.floor(random(s) * STATIC_POD_START_SPREAD_MS / s.config.tickMs) * s.config.tickMs;
   return {
     identity: holderIdentity(s, host),
     component,
@@ -32,7 +40,7 @@ export function newElector(s: State, component: ElectorComponent, host: string):
     observedRecord: null,
     observedTime: 0,
     observedRV: 0,
-    nextTryAt: s.t,
+    nextTryAt: start,
     lastRenewOkAt: 0,
     op: null,
     restarts: 0,
@@ -112,12 +120,14 @@ export function createState(config: Config): State {
     nodeOrder: [],
     network: { partitioned: {}, cut: {} },
     masters: {},
-    etcd: { members: {}, order: [], leader: null, term: 0, revision: 1, appliedIndex: 0 },
+    etcd: { members: {}, order: [], leader: null, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
     store: { leases: {}, results: {} },
     lb: {
       nodes: [],
       vipHolder: null,
       lastAdvertAt: {},
+      vrrp: {},
+      vipMoves: 0,
       algorithm: config.lbAlgorithm,
       backends: {},
       order: [],
@@ -131,6 +141,9 @@ export function createState(config: Config): State {
       pods: {},
       nodeSeenAt: {},
       notReadySince: {},
+      taintedAt: {},
+      lastTaintAt: null,
+      zone: 'normal',
       stalledReason: null,
       kcmIdentity: null,
     },
@@ -148,6 +161,7 @@ export function createState(config: Config): State {
     s.lb.lastAdvertAt[lbId(i)] = 0;
   }
   s.lb.vipHolder = s.lb.nodes[0];
+  initVrrp(s);
   for (let i = 1; i <= config.masters; i++) addNode(s, masterId(i), 'master');
   if (config.topology === 'external') {
     for (let i = 1; i <= config.etcdMembers; i++) addNode(s, etcdNodeId(i), 'etcd');

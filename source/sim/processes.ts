@@ -1,7 +1,7 @@
 // Control-plane processes as the kubelet runs them (static pods): kill, graceful stop, start,
 // and restarts with crash-loop back-off.
 import type { ComponentKind, ElectorComponent, Master, State } from './types.js';
-import { crashLoopBackoffMs, CONTAINER_START_MS } from './config.js';
+import { crashLoopBackoffMs, APISERVER_START_MS, CONTAINER_START_MS } from './config.js';
 import { holderIdentity } from './ids.js';
 import { nodeUp } from './network.js';
 import { crashMember, startMember, stopMember, memberServing } from './etcd/index.js';
@@ -21,9 +21,11 @@ const LABEL: Record<ComponentKind, string> = {
 };
 export const componentLabel = (c: ComponentKind) => LABEL[c];
 
-function nextBackoff(restarts: number, ranFor: number): { restarts: number; delay: number } {
+/** The kubelet's next restart: at once for the first exit, then crash-loop back-off; plus the start-up time. */
+function nextBackoff(restarts: number, ranFor: number, startMs = CONTAINER_START_MS): { restarts: number; delay: number; backoff: number } {
   const r = ranFor >= BACKOFF_RESET_MS ? 1 : restarts + 1;
-  return { restarts: r, delay: crashLoopBackoffMs(r) };
+  const backoff = crashLoopBackoffMs(r);
+  return { restarts: r, delay: backoff + startMs, backoff };
 }
 
 /** Marks an elector dead; if it led, note the story so the next acquisition can name its cause. */
@@ -45,21 +47,21 @@ function endElector(s: State, m: Master, c: ElectorComponent, state: 'killed' | 
   }
 }
 
-/** SIGKILL a component; the kubelet restarts it after the crash-loop back-off. */
+/** SIGKILL a component; the kubelet restarts it (at once the first time, then with crash-loop back-off). */
 export function killComponent(s: State, masterId: string, c: ComponentKind, cause: string | null = null): void {
   const m = s.masters[masterId];
   if (!m) return;
   if (c === 'apiserver') {
     const a = m.apiserver;
     if (a.state !== 'running') return;
-    const b = nextBackoff(a.restarts, s.t - a.since);
+    const b = nextBackoff(a.restarts, s.t - a.since, APISERVER_START_MS);
     a.state = 'killed';
     a.since = s.t;
     a.ready = false;
     a.restarts = b.restarts;
     a.restartAt = s.t + b.delay;
     failPending(s, m);
-    const id = emit(s, 'component.killed', masterId, `kube-apiserver on ${masterId} was killed; the kubelet restarts it in ${b.delay / 1000} s. Until the LB's health checks notice, requests sent to it fail or are retried.`, cause);
+    const id = emit(s, 'component.killed', masterId, `kube-apiserver on ${masterId} was killed; the kubelet restarts it ${b.backoff ? `after a crash-loop back-off of ${b.backoff / 1000} s` : 'at once (its first exit)'} and it takes about ${APISERVER_START_MS / 1000} s to open its port again. Until the LB's health checks notice, requests sent to it fail or are retried.`, cause);
     setCause(s, `apiserver:${masterId}`, id);
     return;
   }
@@ -69,7 +71,7 @@ export function killComponent(s: State, masterId: string, c: ComponentKind, caus
     const b = nextBackoff(m.etcdRestarts, 0);
     m.etcdRestarts = b.restarts;
     m.etcdRestartAt = s.t + b.delay;
-    const id = emit(s, 'component.killed', masterId, `etcd member ${m.etcdMember} on ${masterId} was killed; the kubelet restarts it in ${b.delay / 1000} s.`, cause);
+    const id = emit(s, 'component.killed', masterId, `etcd member ${m.etcdMember} on ${masterId} was killed; the kubelet restarts it ${b.backoff ? `after a crash-loop back-off of ${b.backoff / 1000} s` : 'at once (its first exit)'}.`, cause);
     setCause(s, 'etcd.member', id);
     setCause(s, `etcd.member:${m.etcdMember}`, id);
     return;

@@ -29,6 +29,11 @@ export interface Knobs {
   nodeMonitorGracePeriodMs: Ms;
   /** tolerationSeconds for not-ready / unreachable (300 s). */
   podEvictionTimeoutMs: Ms;
+  /** One-way latency between etcd members, drawn per message uniformly in [min, max] (0.2–2 ms, LAN). */
+  netLatencyMinMs: Ms;
+  netLatencyMaxMs: Ms;
+  /** keepalived preempt_delay: how long a returning higher-priority LB waits before taking the VIP back (0). */
+  preemptDelayMs: Ms;
 }
 
 export interface Config {
@@ -113,6 +118,39 @@ export interface EtcdMember {
   leadTransferee: string | null;
   /** Ticks since this member last had a leader (for the no-leader stream cancel, 3 election timeouts). */
   noLeaderTicks: number;
+  /** When this member's own raft clock ticks next (every heartbeat interval, with its own phase). */
+  nextTickAt: Ms;
+}
+
+export type RaftMsgType =
+  | 'app' | 'appResp' | 'heartbeat' | 'heartbeatResp'
+  | 'vote' | 'voteResp' | 'preVote' | 'preVoteResp'
+  | 'snap' | 'timeoutNow';
+
+export interface RaftMsg {
+  type: RaftMsgType;
+  from: string;
+  to: string;
+  term: number;
+  /** app: prevIndex; appResp: last matched index (or the rejected prevIndex); (pre)vote: candidate's last index; snap: snapshot index. */
+  index: number;
+  /** app: prevTerm; (pre)vote: candidate's last term; snap: snapshot term. */
+  logTerm: number;
+  /** Leader's commit (app, heartbeat, snap). */
+  commit: number;
+  entries: LogEntry[] | null;
+  reject: boolean;
+  /** appResp reject: the follower's hint of where logs may match. */
+  hint: number;
+  /** A leadership-transfer campaign: voters ignore their leader lease. */
+  transfer: boolean;
+}
+
+/** A raft message on the wire between members: delivered at `at` (ms), in send order per link. */
+export interface WireMsg {
+  at: Ms;
+  seq: number;
+  msg: RaftMsg;
 }
 
 export interface EtcdCluster {
@@ -126,6 +164,13 @@ export interface EtcdCluster {
   revision: number;
   /** Highest raft index applied to the store. */
   appliedIndex: number;
+  /** Messages in flight between members, earliest first. */
+  wire: WireMsg[];
+  wireSeq: number;
+  /** Per link `from>to`: when its last message arrives (TCP keeps a link's messages in order). */
+  linkAt: Record<string, Ms>;
+  /** Leaders that took proposals since the last etcd step: their appends go out batched, as etcd's Ready loop does. */
+  unsent: string[];
 }
 
 // The replicated state machine: what kube-apiserver keeps in etcd that the simulation cares about.
@@ -263,12 +308,29 @@ export interface LoadBalancer {
   /** LB node ids; with a keepalived pair the VIP is on `vipHolder`. */
   nodes: string[];
   vipHolder: string | null;
-  /** keepalived: when each backup last heard a VRRP advert from the master. */
+  /** keepalived: when each instance last heard a VRRP advert from a master. */
   lastAdvertAt: Record<string, Ms>;
+  /** keepalived: one VRRP instance per LB node. */
+  vrrp: Record<string, VrrpInstance>;
+  /** How often the VIP has moved since the start. */
+  vipMoves: number;
   algorithm: LbAlgorithm;
   backends: Record<string, Backend>;
   order: string[];
   rrCursor: number;
+}
+
+export type VrrpState = 'MASTER' | 'BACKUP' | 'DOWN';
+
+export interface VrrpInstance {
+  state: VrrpState;
+  priority: number;
+  /** MASTER: when its next advert goes out (each instance has its own phase). */
+  nextAdvertAt: Ms;
+  /** BACKUP: when the master-down timer fires (3 × advert_int + skew after the last advert heard). */
+  masterDownAt: Ms;
+  /** BACKUP that heard a lower-priority master: when preempt_delay is over; null when not waiting. */
+  preemptAt: Ms | null;
 }
 
 export interface Traffic {
@@ -290,6 +352,8 @@ export interface Traffic {
 // Workloads
 
 export type PodPhase = 'Pending' | 'Running' | 'Terminating';
+/** normal; partial: > 2 NotReady and ≥ 55 % of the zone; full: all NotReady (master disruption mode). */
+export type ZoneState = 'normal' | 'partial' | 'full';
 
 export interface Pod {
   name: string;
@@ -306,8 +370,14 @@ export interface Workloads {
   pods: Record<string, Pod>;
   /** Per worker: when the node lifecycle controller last saw it healthy (KCM leader clock). */
   nodeSeenAt: Record<string, Ms>;
-  /** Per worker: NotReady since. */
+  /** Per node (workers and control-plane nodes): NotReady since. */
   notReadySince: Record<string, Ms>;
+  /** Per NotReady node: when it got the NoExecute `unreachable` taint (its pods' tolerationSeconds start). */
+  taintedAt: Record<string, Ms>;
+  /** When the rate-limited taint queue last tainted a node. */
+  lastTaintAt: Ms | null;
+  /** The zone's state as the node lifecycle controller computes it (one zone: all nodes). */
+  zone: ZoneState;
   /** Why nothing is being reconciled right now, in plain words, or null. */
   stalledReason: string | null;
   /** Identity of the KCM leader whose node lifecycle controller last ran (a new one resets grace periods). */

@@ -1,5 +1,5 @@
 // Read-only views over a snapshot: what the dashboard panes, NDJSON snapshots and lesson checks show.
-import type { ComponentKind, ElectorComponent, LeaseName, ProcState, RaftRole, State } from './types.js';
+import type { ComponentKind, ElectorComponent, LeaseName, ProcState, RaftRole, State, ZoneState } from './types.js';
 import { apiserverServing, etcdPathFor, etcdProblem } from './apiserver.js';
 import { clusterStatus, memberServing } from './etcd/index.js';
 import { connected, nodeUp } from './network.js';
@@ -241,6 +241,10 @@ export interface WorkloadsView {
   terminating: number;
   /** Running in the API but on a worker that is down or cut off: the API does not know yet. */
   onUnreachableNodes: number;
+  /** Running on a node that is up and reachable: the pods that really serve. */
+  runningReachable: number;
+  /** The node lifecycle controller's zone state (normal, partial, full = master disruption mode). */
+  zone: ZoneState;
   notReadyNodes: string[];
   stalledReason: string | null;
 }
@@ -261,6 +265,8 @@ export function workloadsView(s: State): WorkloadsView {
     deployment: s.workloads.deployment,
     desired: s.workloads.desired,
     running, pending, terminating, onUnreachableNodes,
+    runningReachable: running - onUnreachableNodes,
+    zone: s.workloads.zone,
     notReadyNodes: Object.keys(s.workloads.notReadySince),
     stalledReason: s.workloads.stalledReason,
   };

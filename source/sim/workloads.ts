@@ -1,7 +1,8 @@
 // Workers and the Deployment's pods. Running pods keep running without a control plane; only the
 // KCM leader (ReplicaSet and node lifecycle controllers) and the scheduler leader change anything,
 // and only through their own apiserver.
-import type { Elector, ElectorComponent, State } from './types.js';
+import type { Elector, ElectorComponent, State, ZoneState } from './types.js';
+import { EVICTION_RATE_PER_S, evictionOutlook, taintRatePerS, zoneState } from './node-zone.js';
 import { connected, nodeUp } from './network.js';
 import { writeVia, readOk } from './apiserver.js';
 import { apiThroughLb } from './views.js';
@@ -12,8 +13,14 @@ import { emit, causeOf, setCause } from './events.js';
 export const KCM_CACHE_SYNC_MS = 2000;
 /** node-monitor-period: how often the node lifecycle controller looks at node heartbeats. */
 export const NODE_MONITOR_PERIOD_MS = 5000;
-/** unhealthy-zone-threshold: with more NotReady nodes than this share, small clusters stop evicting. */
-export const UNHEALTHY_ZONE_THRESHOLD = 0.55;
+
+/**
+ * etcd took the write (it commits within milliseconds, over the wire by the next tick, unless its
+ * leader dies first): controllers act on it as their apiserver would answer them.
+ */
+function accepted(r: ReturnType<typeof writeVia>): boolean {
+  return r === 'ok' || r === 'pending';
+}
 
 export function workerIds(s: State): string[] {
   return s.nodeOrder.filter((id) => s.nodes[id].kind === 'worker');
@@ -50,46 +57,102 @@ function reasonStalled(s: State): string | null {
 }
 
 function readyWorkers(s: State): string[] {
-  return workerIds(s).filter((w) => !s.workloads.notReadySince[w]);
+  return workerIds(s).filter((w) => s.workloads.notReadySince[w] === undefined);
 }
 
+/** Kubernetes nodes: workers and control-plane nodes (each runs a kubelet that renews its node lease). */
+export function k8sNodeIds(s: State): string[] {
+  return s.nodeOrder.filter((id) => s.nodes[id].kind === 'worker' || s.nodes[id].kind === 'master');
+}
+
+/**
+ * The node lifecycle controller (KCM leader, every node-monitor-period): Ready → NotReady after the
+ * grace period, the zone state, the rate-limited NoExecute taint, evictions after tolerationSeconds.
+ */
 function nodeLifecycle(s: State, kcmMaster: string, kcm: Elector): void {
   const wl = s.workloads;
-  const workers = workerIds(s);
+  const nodes = k8sNodeIds(s);
   if (wl.kcmIdentity !== kcm.identity) {
     // A newly elected KCM gives every node a fresh grace period (probeTimestamp = now).
     wl.kcmIdentity = kcm.identity;
-    for (const w of workers) wl.nodeSeenAt[w] = s.t;
+    for (const n of nodes) wl.nodeSeenAt[n] = s.t;
   }
   if (s.t % NODE_MONITOR_PERIOD_MS !== 0) return;
   const apiOk = apiThroughLb(s).writes;
   const k = s.config.knobs;
-  for (const w of workers) {
-    if (kubeletHeartbeats(s, w, apiOk)) wl.nodeSeenAt[w] = s.t;
-    const silent = s.t - (wl.nodeSeenAt[w] ?? s.t);
-    if (silent > k.nodeMonitorGracePeriodMs && !wl.notReadySince[w]) {
-      wl.notReadySince[w] = s.t;
-      const id = emit(s, 'node.not_ready', w,
-        `${w} has not renewed its node lease for ${Math.round(silent / 1000)} s (node-monitor-grace-period ${k.nodeMonitorGracePeriodMs / 1000} s): Ready=Unknown, tainted unreachable. Its pods are evicted after ${k.podEvictionTimeoutMs / 1000} s more (tolerationSeconds).`,
-        causeOf(s, `node:${w}`));
-      setCause(s, `notready:${w}`, id);
-    } else if (silent <= k.nodeMonitorGracePeriodMs && wl.notReadySince[w]) {
-      delete wl.notReadySince[w];
-      emit(s, 'node.ready', w, `${w} is Ready again.`);
+  const fresh: { node: string; silent: number }[] = [];
+  for (const n of nodes) {
+    if (kubeletHeartbeats(s, n, apiOk)) wl.nodeSeenAt[n] = s.t;
+    const silent = s.t - (wl.nodeSeenAt[n] ?? s.t);
+    if (silent > k.nodeMonitorGracePeriodMs && wl.notReadySince[n] === undefined) {
+      wl.notReadySince[n] = s.t;
+      fresh.push({ node: n, silent });
+    } else if (silent <= k.nodeMonitorGracePeriodMs && wl.notReadySince[n] !== undefined) {
+      nodeReadyAgain(s, n);
     }
   }
-  // Taint-based eviction, unless too much of the zone is down (small clusters stop evicting).
   const notReady = Object.keys(wl.notReadySince).length;
-  if (workers.length === 0 || notReady / workers.length >= UNHEALTHY_ZONE_THRESHOLD) return;
-  for (const w of Object.keys(wl.notReadySince)) {
-    if (s.t - wl.notReadySince[w] < k.podEvictionTimeoutMs) continue;
-    const victims = Object.values(wl.pods).filter((p) => p.node === w);
-    if (victims.length === 0) continue;
-    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `evict-${s.tick}-${w}`, create: 0, bind: 0, remove: victims.length });
-    if (r !== 'ok') continue;
-    for (const p of victims) delete wl.pods[p.name];
-    emit(s, 'pods.evicted', w, `${victims.length} pod(s) on ${w} were evicted after ${k.podEvictionTimeoutMs / 1000} s NotReady; the ReplicaSet replaces them.`, causeOf(s, `notready:${w}`));
+  const zone = zoneState(notReady, nodes.length);
+  if (zone !== wl.zone) zoneChanged(s, wl.zone, zone, notReady, nodes.length);
+  for (const { node, silent } of fresh) {
+    const id = emit(s, 'node.not_ready', node,
+      `${node} has not renewed its node lease for ${Math.round(silent / 1000)} s (node-monitor-grace-period ${k.nodeMonitorGracePeriodMs / 1000} s): Ready=Unknown, tainted unreachable:NoSchedule. ${evictionOutlook(zone, notReady, nodes.length, k.podEvictionTimeoutMs / 1000)}`,
+      causeOf(s, `node:${node}`), { zone });
+    setCause(s, `notready:${node}`, id);
   }
+  taintQueue(s, zone, nodes.length);
+  for (const n of Object.keys(wl.taintedAt)) {
+    if (s.t - wl.taintedAt[n] < k.podEvictionTimeoutMs) continue;
+    const victims = Object.values(wl.pods).filter((p) => p.node === n && p.phase !== 'Terminating');
+    if (victims.length === 0) continue;
+    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `evict-${s.tick}-${n}`, create: 0, bind: 0, remove: victims.length });
+    if (!accepted(r)) continue;
+    // The kubelet on an unreachable node cannot confirm: the pods stay Terminating until it returns.
+    for (const p of victims) wl.pods[p.name].phase = 'Terminating';
+    emit(s, 'pods.evicted', n, `${victims.length} pod(s) on ${n} were evicted ${k.podEvictionTimeoutMs / 1000} s after the NoExecute taint; they show Terminating until ${n} comes back, and the ReplicaSet replaces them on Ready nodes.`, causeOf(s, `notready:${n}`), { count: victims.length });
+  }
+}
+
+/** The rate-limited taint queue: NotReady nodes get the NoExecute taint one by one, at the zone's rate. */
+function taintQueue(s: State, zone: ZoneState, clusterNodes: number): void {
+  const wl = s.workloads;
+  const rate = taintRatePerS(zone, clusterNodes);
+  if (rate <= 0) return;
+  const gapMs = 1000 / rate;
+  const waiting = Object.keys(wl.notReadySince).filter((n) => wl.taintedAt[n] === undefined).sort((a, b) => wl.notReadySince[a] - wl.notReadySince[b]);
+  for (const n of waiting) {
+    if (wl.lastTaintAt !== null && s.t - wl.lastTaintAt < gapMs) return;
+    wl.taintedAt[n] = s.t;
+    wl.lastTaintAt = s.t;
+    emit(s, 'node.tainted', n, `${n} got the node.kubernetes.io/unreachable:NoExecute taint: its pods are evicted in ${s.config.knobs.podEvictionTimeoutMs / 1000} s (tolerationSeconds) unless it comes back.`, causeOf(s, `notready:${n}`));
+  }
+}
+
+function zoneChanged(s: State, from: ZoneState, to: ZoneState, notReady: number, total: number): void {
+  const wl = s.workloads;
+  wl.zone = to;
+  if (to === 'full') wl.taintedAt = {}; // master disruption mode removes the NoExecute taints
+  const text = to === 'full'
+    ? `All ${total} nodes are NotReady: the node lifecycle controller enters master disruption mode (it assumes the fault is its own connectivity): it removes the NoExecute taints and evicts nothing.`
+    : to === 'partial'
+      ? `${notReady} of ${total} nodes are NotReady: the zone is partially disrupted. ${evictionOutlook('partial', notReady, total, s.config.knobs.podEvictionTimeoutMs / 1000)}`
+      : `The zone is back to normal (${notReady} of ${total} nodes NotReady${from === 'full' ? ', master disruption mode is over' : ''}): NotReady nodes are tainted at ${EVICTION_RATE_PER_S} node/s again.`;
+  emit(s, 'node.zone_state', 'zone', text, causeOf(s, 'etcd.quorum', 'lb.vip'), { from, to, notReady, total });
+}
+
+/** A node renews its lease again: Ready, untainted; its Terminating pods are finally gone. */
+function nodeReadyAgain(s: State, n: string): void {
+  const wl = s.workloads;
+  delete wl.notReadySince[n];
+  delete wl.taintedAt[n];
+  let gone = 0;
+  for (const p of Object.values(wl.pods)) {
+    if (p.node === n && p.phase === 'Terminating') {
+      delete wl.pods[p.name];
+      gone++;
+    }
+  }
+  emit(s, 'node.ready', n, `${n} is Ready again.${gone ? ` Its kubelet confirms the ${gone} evicted pod(s) are stopped: they are gone.` : ''}`);
 }
 
 function replicaSet(s: State, kcmMaster: string): void {
@@ -99,7 +162,7 @@ function replicaSet(s: State, kcmMaster: string): void {
   if (diff === 0) return;
   if (diff > 0) {
     const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: diff, bind: 0, remove: 0 });
-    if (r !== 'ok') return;
+    if (!accepted(r)) return;
     const names: string[] = [];
     for (let i = 0; i < diff; i++) {
       const name = podName(s, wl.deployment, wl.rsHash);
@@ -110,7 +173,7 @@ function replicaSet(s: State, kcmMaster: string): void {
   } else {
     const extra = active.sort((a, b) => (a.phase === b.phase ? b.createdAt - a.createdAt : a.phase === 'Pending' ? -1 : 1)).slice(0, -diff);
     const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: 0, bind: 0, remove: extra.length });
-    if (r !== 'ok') return;
+    if (!accepted(r)) return;
     for (const p of extra) delete wl.pods[p.name];
     emit(s, 'pods.deleted', wl.deployment, `The ReplicaSet controller scaled down by ${extra.length} pod(s).`);
   }
@@ -123,7 +186,7 @@ function schedule(s: State, schedMaster: string): void {
   const ready = readyWorkers(s);
   if (ready.length === 0) return;
   const r = writeVia(s, schedMaster, { kind: 'pods', requestId: `bind-${s.tick}`, create: 0, bind: pending.length, remove: 0 });
-  if (r !== 'ok') return;
+  if (!accepted(r)) return;
   const count: Record<string, number> = {};
   for (const w of ready) count[w] = 0;
   for (const p of Object.values(wl.pods)) if (p.node && p.node in count) count[p.node]++;
@@ -167,7 +230,7 @@ export function deletePod(s: State, name: string | undefined): boolean {
     return false;
   }
   const r = writeVia(s, via, { kind: 'pods', requestId: `del-${s.tick}`, create: 0, bind: 0, remove: 1 });
-  if (r !== 'ok') return false;
+  if (!accepted(r)) return false;
   delete wl.pods[pod.name];
   const id = emit(s, 'pods.deleted', pod.name,
     `Pod ${pod.name} was deleted. Only the KCM leader's ReplicaSet controller will create a replacement${activeLeader(s, 'controller-manager') ? '' : ' — and there is no KCM leader right now'}.`);

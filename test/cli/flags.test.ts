@@ -38,6 +38,7 @@ describe('flags', () => {
     expect(o.config.knobs.renewDeadlineMs).toBe(10_000);
     expect(o.config.knobs.retryPeriodMs).toBe(2_000);
     expect(o.config.knobs.etcdHeartbeatMs).toBe(100);
+    expect(o.config.knobs).toMatchObject({ netLatencyMinMs: 0.2, netLatencyMaxMs: 2, preemptDelayMs: 0 });
     expect(o.config.knobs.etcdElectionTimeoutMs).toBe(1_000);
     expect(o.config.knobs.checkIntervalMs).toBe(2_000);
     expect(o.config.knobs.fall).toBe(3);
@@ -52,6 +53,13 @@ describe('flags', () => {
     expect(o.config).toMatchObject({ masters: 5, etcdMembers: 7, topology: 'external', workers: 10, replicas: 20, lbAlgorithm: 'leastconn', lbPair: true, rps: 500, seed: 9 });
     expect(o.config.knobs).toMatchObject({ leaseDurationMs: 30_000, renewDeadlineMs: 20_000, retryPeriodMs: 4_000, etcdHeartbeatMs: 200, etcdElectionTimeoutMs: 2_000, preVote: false, checkIntervalMs: 1_000, fall: 5, rise: 3, retries: 1, redispatch: false, lbCheck: 'tls' });
     expect(o.speed).toBe(4);
+  });
+
+  it('parses the time-model knobs: --net-latency ranges and --preempt-delay', () => {
+    expect(opts({ netLatency: '10ms-50ms', preemptDelay: '30s' }).config.knobs).toMatchObject({ netLatencyMinMs: 10, netLatencyMaxMs: 50, preemptDelayMs: 30_000 });
+    expect(opts({ netLatency: '10-50ms' }).config.knobs).toMatchObject({ netLatencyMinMs: 10, netLatencyMaxMs: 50 });
+    expect(opts({ netLatency: '0.5ms' }).config.knobs).toMatchObject({ netLatencyMinMs: 0.5, netLatencyMaxMs: 0.5 });
+    expect(opts({ etcdHeartbeat: '50ms', etcdElectionTimeout: '500ms' }).config.knobs.etcdHeartbeatMs).toBe(50);
   });
 
   const bad: [Record<string, string | boolean>, RegExp][] = [
@@ -75,7 +83,11 @@ describe('flags', () => {
     [{ leaseDuration: 'soon' }, /--lease-duration must be a duration .* \(got "soon"\)/],
     [{ renewDeadline: '20s' }, /--lease-duration must be greater than --renew-deadline/],
     [{ retryPeriod: '9s' }, /--renew-deadline must be greater than 1.2 × --retry-period/],
-    [{ etcdHeartbeat: '150ms' }, /--etcd-heartbeat must be a multiple of 100ms/],
+    [{ etcdHeartbeat: '20ms' }, /--etcd-heartbeat must be a duration from 50ms to 1s/],
+    [{ etcdHeartbeat: '300ms' }, /--etcd-election-timeout must be at least 5 × --etcd-heartbeat/],
+    [{ netLatency: 'far' }, /--net-latency must be MIN-MAX or one duration/],
+    [{ netLatency: '50ms-10ms' }, /--net-latency must be MIN-MAX/],
+    [{ netLatency: '2s' }, /--net-latency must be MIN-MAX with 0 <= MIN <= MAX <= 1000ms/],
     [{ etcdElectionTimeout: '300ms' }, /--etcd-election-timeout/],
     [{ checkInterval: '0s' }, /--check-interval/],
     [{ fall: '0' }, /--fall/],

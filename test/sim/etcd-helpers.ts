@@ -2,7 +2,7 @@
 // etcd acting, and loops that drive it with the engine's own tick (on a plain working copy, as the
 // engine does, or through immer produce).
 import { produce } from 'immer';
-import type { EtcdMember, State, StoreOp } from '../../source/sim/types.js';
+import type { EtcdMember, Knobs, State, StoreOp } from '../../source/sim/types.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { createState } from '../../source/sim/create.js';
 import { apply, tickDraft } from '../../source/sim/engine.js';
@@ -23,6 +23,7 @@ export interface ClusterOpts {
   members?: number;
   seed?: number;
   preVote?: boolean;
+  knobs?: Partial<Knobs>;
 }
 
 /**
@@ -33,7 +34,7 @@ export interface ClusterOpts {
 export function makeState(opts: ClusterOpts = {}): State {
   const config = defaultConfig({
     seed: opts.seed ?? 1, topology: 'external', etcdMembers: opts.members ?? 3,
-    masters: 1, workers: 0, replicas: 0, rps: 0, knobs: { preVote: opts.preVote ?? true },
+    masters: 1, workers: 0, replicas: 0, rps: 0, knobs: { preVote: opts.preVote ?? true, ...opts.knobs },
   });
   return structuredClone(apply(createState(config), { type: 'crash', target: 'master-1' })) as State;
 }

@@ -14,9 +14,13 @@ describe('etcd: writes and reads', () => {
     const f = s.etcd.order.find((x) => x !== l.id)!;
     const op = writeOp(3);
     expect(proposeVia(s, f, op)).toBe(true);
+    // It commits when the followers' answers arrive over the wire (within the next tick).
+    expect(s.store.results[op.requestId]).toBeUndefined();
+    run(s, 1);
     expect(s.store.results[op.requestId]?.result).toBe('ok');
     expect(s.etcd.revision).toBe(rev0 + 3);
     expect(proposeVia(s, l.id, writeOp(2))).toBe(true);
+    run(s, 1);
     expect(s.etcd.revision).toBe(rev0 + 5);
     run(s, 20);
     expect(s.etcd.revision).toBe(rev0 + 5); // never applied twice
@@ -34,6 +38,7 @@ describe('etcd: writes and reads', () => {
     run(s, 30);
     const op = writeOp();
     expect(proposeVia(s, leader(s).id, op)).toBe(true);
+    run(s, 1);
     expect(s.store.results[op.requestId]?.result).toBe('ok');
     // The member that was down catches up when it returns.
     startMember(s, f);
@@ -75,6 +80,7 @@ describe('etcd: writes and reads', () => {
     const f = s.etcd.order.find((x) => x !== l.id)!;
     partition(s, f);
     expect(proposeVia(s, l.id, writeOp(7))).toBe(true);
+    run(s, 1);
     expect(s.etcd.revision).toBe(rev0 + 7);
     expect(serializableRevision(s, f)).toBe(rev0); // stale
     expect(linearizableReadOk(s, f)).toBe(false);
@@ -157,6 +163,7 @@ describe('etcd: log compaction and snapshots', () => {
       expect(proposeVia(s, l.id, writeOp())).toBe(true);
       if (i % 10 === 0) run(s, 1);
     }
+    run(s, 1);
     expect(s.etcd.revision).toBe(rev0 + 3000);
     expect(l.snapshotIndex).toBeGreaterThan(1000);
     expect(l.log.length).toBeLessThanOrEqual(1000);

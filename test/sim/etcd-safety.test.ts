@@ -80,6 +80,7 @@ describe('etcd: determinism and immer', () => {
     const l = clusterStatus(d).leader!;
     const rev0 = d.etcd.revision;
     d = produce(d, (x) => { proposeVia(x, l, writeOp(2)); });
+    d = runDraft(d, 1);
     expect(d.etcd.revision).toBe(rev0 + 2);
     const before = d;
     d = produce(d, (x) => { stopMember(x, l); });

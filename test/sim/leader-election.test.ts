@@ -47,7 +47,9 @@ describe('KCM leader crash', () => {
       expect(r.tAcquire - r.tFault).toBeGreaterThanOrEqual(13_000);
       expect(r.tAcquire - r.tFault).toBeLessThanOrEqual(24_000);
       expect(r.after.leaseTransitions).toBe(r.before.leaseTransitions + 1);
-      expect(r.after.acquireTime).toBe(r.tAcquire);
+      // acquireTime is the winner's clock when it sent the update; the write commits within the next tick.
+      expect(r.after.acquireTime).toBeLessThanOrEqual(r.tAcquire);
+      expect(r.after.acquireTime).toBeGreaterThanOrEqual(r.tAcquire - 100);
     });
   }
 
@@ -145,8 +147,11 @@ describe('the safety margin (FIDELITY §1: leader election has no fencing)', () 
     // renew steps down up to 2 + 3 = 5 s after its last renew, while a follower may take over 4 s
     // after it observed that renew.
     let twoAtOnce = 0;
-    for (const seed of [41, 42, 43, 44, 45, 46]) {
+    // The overlap needs the follower to have seen the last renew early and to poll right after the
+    // lease ran out, so it takes some seeds and fault times (the fault lands at a different phase).
+    for (let seed = 41; seed <= 120 && twoAtOnce === 0; seed++) {
       let s = booted({ seed, knobs: { leaseDurationMs: 4_000, renewDeadlineMs: 3_000, retryPeriodMs: 2_000 } });
+      for (let i = 0; i < seed % 20; i++) s = tick(s);
       const host = holder(s, 'kube-controller-manager')!;
       s = act(s, { type: 'stop', target: host, component: 'etcd' });
       for (let i = 0; i < 100; i++) {
@@ -156,5 +161,23 @@ describe('the safety margin (FIDELITY §1: leader election has no fencing)', () 
       }
     }
     expect(twoAtOnce).toBeGreaterThan(0);
+  });
+});
+
+describe('who takes each lease first', () => {
+  it('depends on the seed: static pods start at seeded times, so any master can win', () => {
+    const first = (seed: number) => {
+      const s = booted({ seed });
+      return { kcm: holder(s, 'kube-controller-manager'), sch: holder(s, 'kube-scheduler') };
+    };
+    const seen = { kcm: new Set<string | null>(), sch: new Set<string | null>() };
+    for (let seed = 1; seed <= 20; seed++) {
+      const w = first(seed);
+      seen.kcm.add(w.kcm);
+      seen.sch.add(w.sch);
+    }
+    expect(seen.kcm.size).toBeGreaterThanOrEqual(3);
+    expect(seen.sch.size).toBeGreaterThanOrEqual(3);
+    expect(first(7)).toEqual(first(7));
   });
 });

@@ -155,7 +155,9 @@ describe('dashboard', () => {
     const small = renderApp({ session: bootedSession(), cols: 80, rows: 24 });
     const f = small.frame();
     for (const m of ['master-1', 'master-2', 'master-3']) expect(f).toMatch(new RegExp(`${m}\\s+● up\\s+api ●`));
-    expect(f).toMatch(/kcm ●★ sch ●★/);
+    // who leads each lease depends on the seed (maybe two different masters)
+    expect(f).toMatch(/kcm ●★/);
+    expect(f).toMatch(/sch ●★/);
     expect(f).toContain('★ leads');
     expect(f).toContain('Events (newest first)');
     small.unmount();

@@ -13,14 +13,17 @@ export function quorum(s: State): number {
   return quorumOf(s.etcd.order.length);
 }
 
-/** ElectionTick: the election timeout in ticks (10 with the defaults). */
+/**
+ * ElectionTick: the election timeout in raft ticks. etcd's raft clock ticks every heartbeat
+ * interval (TickMs), so ElectionTick = election timeout / heartbeat, rounded down (10 with the defaults).
+ */
 export function electionTicks(s: State): number {
-  return Math.max(1, Math.round(s.config.knobs.etcdElectionTimeoutMs / s.config.tickMs));
+  return Math.max(1, Math.floor(s.config.knobs.etcdElectionTimeoutMs / s.config.knobs.etcdHeartbeatMs));
 }
 
-/** HeartbeatTick: the heartbeat interval in ticks (1 with the defaults). */
-export function heartbeatTicks(s: State): number {
-  return Math.max(1, Math.round(s.config.knobs.etcdHeartbeatMs / s.config.tickMs));
+/** HeartbeatTick: etcd sets it to 1 (a heartbeat every raft tick). */
+export function heartbeatTicks(_s: State): number {
+  return 1;
 }
 
 /** A member takes part only while its process runs and its host node is up. */

@@ -1,4 +1,5 @@
-// The in-call network: zero latency, FIFO, dropped when the hosts cannot reach each other or the
+// The in-call network used only for a leadership transfer (graceful stop), played out at once:
+// zero latency, FIFO, dropped when the hosts cannot reach each other or the
 // receiver is not serving. Bounded so a bug can never hang a tick.
 import type { State } from '../types.js';
 import { canDeliver } from '../network.js';

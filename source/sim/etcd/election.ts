@@ -26,7 +26,7 @@ export function campaign(s: State, m: EtcdMember, kind: 'pre' | 'real', out: Out
     term = m.term;
   }
   // A member cut off from the others campaigns every 1–2 s; say so once, then only now and then.
-  const longAlone = !transfer && m.noLeaderTicks > 2 * electionTicks(s);
+  const longAlone = !transfer && m.noLeaderTicks * s.config.tickMs > 2 * s.config.knobs.etcdElectionTimeoutMs;
   if (announce && longAlone && kind === 'real' && term % 5 === 0) {
     emit(s, 'etcd.election_started', m.id,
       `etcd member ${m.id} still hears no leader and keeps campaigning: its term is now ${term} (PreVote is off, so every attempt raises it).`,
@@ -36,7 +36,7 @@ export function campaign(s: State, m: EtcdMember, kind: 'pre' | 'real', out: Out
     const msg = transfer
       ? `etcd member ${m.id} starts an election for term ${term} at once: the leader is handing leadership over to it.`
       : kind === 'pre'
-        ? `etcd member ${m.id} heard no leader for ${m.randomizedElectionTimeout * s.config.tickMs} ms and asks for pre-votes first (PreVote): its term stays ${m.term} unless a majority would elect it.`
+        ? `etcd member ${m.id} heard no leader for ${m.randomizedElectionTimeout * s.config.knobs.etcdHeartbeatMs} ms and asks for pre-votes first (PreVote): its term stays ${m.term} unless a majority would elect it.`
         : `etcd member ${m.id} heard no leader for its election timeout and starts an election for term ${term} (PreVote is off: the term goes up at once).`;
     emit(s, 'etcd.election_started', m.id, msg, causeOf(s, 'etcd.member', 'network'), { term, prevote: kind === 'pre', transfer });
   }

@@ -1,10 +1,15 @@
 // etcd: the public face of the Raft module. Other modules (apiserver, engine, actions, views)
 // use only these functions.
 //
-// - The network inside a tick has zero latency: messages sent while handling a tick or a proposal
-//   are delivered (or dropped when the hosts cannot reach each other) before the call returns.
-// - One tick = config.tickMs (100 ms); heartbeat and election timeouts are counted in ticks,
-//   the randomized timeout in [election, 2 × election) drawn from the state's PRNG.
+// - Time: every member's raft clock ticks every heartbeat interval on its own seeded phase, and
+//   messages cross the wire (wire.ts) with a seeded latency (--net-latency), in order per link.
+//   Inside each simulation tick (config.tickMs, 100 ms) these events run in time order at their
+//   exact milliseconds (tick.ts); events they emit carry that time.
+// - Election timeouts are counted in raft ticks, the randomized one in [election, 2 × election)
+//   drawn from the state's PRNG and counted from the last message from the leader.
+// - Proposals reach the leader at once and go out batched at the start of the next etcd step;
+//   they commit when the followers' answers arrive. A leadership transfer (graceful stop) is
+//   played out at once, without latency (deliver.ts).
 // - A member takes part only while `running` and its host node is up.
 // - Committed entries are applied to the store exactly once, in index order (applyOp).
 export { createMember } from './member.js';

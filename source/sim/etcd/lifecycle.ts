@@ -8,6 +8,7 @@ import { newOutbox, send } from './messages.js';
 import { bcastAppend, maybeCommit, sendAppend } from './replication.js';
 import { createMember } from './member.js';
 import { deliver } from './deliver.js';
+import { post } from './wire.js';
 import { settle } from './tick.js';
 
 /** What a process loses when it stops: everything but the persisted HardState and log. */
@@ -37,6 +38,7 @@ export function transferLeadership(s: State, id: string): string | null {
   if (target === null) return null;
   const oldTerm = m.term;
   m.leadTransferee = target;
+  // The handover is quick (a round trip or two): it is played out at once, without latency.
   const out = newOutbox();
   if (best === lastIndex(m)) send(out, 'timeoutNow', id, target, m.term);
   else sendAppend(m, target, out); // the append response sends MsgTimeoutNow once it matches
@@ -130,6 +132,6 @@ export function removeMember(s: State, id: string): void {
     emit(s, 'etcd.leader_stepped_down', id, `etcd member ${id} stopped being leader: it was removed from the cluster; the others elect a new leader after their election timeout.`,
       null, { term, reason: 'removed from the cluster' });
   }
-  deliver(s, out);
+  post(s, out, s.t);
   if (n) settle(s, false);
 }

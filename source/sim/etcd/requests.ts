@@ -3,9 +3,7 @@
 import type { State, StoreOp } from '../types.js';
 import { leaderOf, quorum, reachableVoters, serving } from './cluster.js';
 import { lastIndex, termAt } from './log.js';
-import { newOutbox } from './messages.js';
-import { bcastAppend, maybeCommit } from './replication.js';
-import { deliver } from './deliver.js';
+import { maybeCommit } from './replication.js';
 import { applyCommitted } from './apply.js';
 import { refreshMembers } from './view.js';
 
@@ -21,7 +19,8 @@ function copyOp(op: StoreOp): StoreOp {
 
 /**
  * A client hands a proposal to member `memberId`. It goes to the leader that member knows
- * (one hop unless it is the leader), which appends it and replicates at once. False when etcd
+ * (one hop unless it is the leader), which appends it and sends it to the followers (batched with
+ * the other proposals of this moment); it commits when their answers arrive. False when etcd
  * blocks it for want of a reachable leader (the caller retries and times out by itself).
  */
 export function proposeVia(s: State, memberId: string, op: StoreOp): boolean {
@@ -36,12 +35,13 @@ export function proposeVia(s: State, memberId: string, op: StoreOp): boolean {
     self.match = index;
     self.next = index + 1;
   }
-  const out = newOutbox();
-  maybeCommit(s, l); // a single voter commits on its own
-  bcastAppend(s, l, out);
-  deliver(s, out);
-  applyCommitted(s);
-  refreshMembers(s, false);
+  // A single voter commits on its own; otherwise the append goes out with the others of this
+  // moment, batched in one message per follower, at the start of the next etcd step (tick.ts).
+  if (maybeCommit(s, l)) {
+    applyCommitted(s);
+    refreshMembers(s, false);
+  }
+  if (s.etcd.unsent.indexOf(lid) < 0) s.etcd.unsent.push(lid);
   return true;
 }
 

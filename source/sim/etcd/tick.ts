@@ -1,12 +1,12 @@
-// One tick for every serving member: followers and candidates count towards an election,
-// leaders send heartbeats and check their quorum. Messages are delivered before it returns.
-import type { EtcdMember, State } from '../types.js';
+// The members' raft clocks: followers and candidates count towards an election, leaders send
+// heartbeats and check their quorum; each member on its own phase, messages with latency.
+import type { EtcdMember, Ms, State } from '../types.js';
 import { electionTicks, heartbeatTicks, serving } from './cluster.js';
 import { campaign } from './election.js';
 import { newOutbox, type Outbox } from './messages.js';
-import { bcastHeartbeat } from './replication.js';
+import { bcastAppend, bcastHeartbeat } from './replication.js';
 import { stepDown } from './roles.js';
-import { deliver } from './deliver.js';
+import { post, deliverNext } from './wire.js';
 import { applyCommitted } from './apply.js';
 import { refreshMembers, updateClusterView } from './view.js';
 
@@ -57,37 +57,90 @@ export function tickHeartbeat(s: State, m: EtcdMember, out: Outbox): void {
   }
 }
 
+/** One raft tick of one member, at its own time: count towards an election, or lead. */
+function tickMember(s: State, m: EtcdMember, out: Outbox): void {
+  if (m.role === 'leader') {
+    tickHeartbeat(s, m, out);
+    return;
+  }
+  tickElection(m);
+  maybeCampaign(s, m, out);
+}
+
+/** Event times are kept to the microsecond, so printed times stay short. */
+function toMicros(t: Ms): Ms {
+  return Math.round(t * 1000) / 1000;
+}
+
+/** The member whose raft clock ticks first within the window, or null. */
+function nextMemberTick(s: State, end: Ms): EtcdMember | null {
+  const e = s.etcd;
+  let next: EtcdMember | null = null;
+  for (let i = 0; i < e.order.length; i++) {
+    const m = e.members[e.order[i]];
+    if (m.nextTickAt <= end && (next === null || m.nextTickAt < next.nextTickAt)) next = m;
+  }
+  return next;
+}
+
+/** Proposals taken since the last step go out now, one append per follower and leader (etcd batches them). */
+function flushProposals(s: State, at: Ms, out: Outbox): void {
+  const e = s.etcd;
+  if (e.unsent.length === 0) return;
+  const t = s.t;
+  s.t = at;
+  for (const id of e.unsent) {
+    const l = e.members[id];
+    if (!l || l.role !== 'leader' || !serving(s, id)) continue;
+    bcastAppend(s, l, out);
+    post(s, out, at);
+  }
+  e.unsent = [];
+  s.t = t;
+}
+
+/** Bound on the events one simulation tick may process, so a bug can never hang a tick. */
+export const MAX_EVENTS_PER_TICK = 100_000;
+
 /**
- * Every member's clock advances together; then, in member order, those past their randomized
- * election timeout campaign, each campaign delivered at once (one that times out in the same tick
- * hears the earlier candidate first, like members whose ticks are out of phase); then leaders
- * send heartbeats. So a follower's elapsed count is 0 after a tick in which it heard its leader,
- * and a crashed leader is noticed after exactly the randomized timeout.
+ * The etcd members over one simulation tick (s.t − tickMs, s.t]: every member's raft clock ticks
+ * every heartbeat interval at its own phase, and messages arrive after their latency (wire.ts).
+ * These events run in time order, each at its exact millisecond: while one runs, s.t is its time,
+ * so the events it emits carry that time. A follower's randomized election timeout counts from
+ * the last message it got from the leader, in its own ticks.
  */
 export function tickEtcd(s: State): void {
+  const end = s.t;
   const out = newOutbox();
-  const order = s.etcd.order;
-  const members = s.etcd.members;
-  let due = false;
-  for (let i = 0; i < order.length; i++) {
-    const m = members[order[i]];
-    if (m.role === 'leader' || !serving(s, m.id)) continue;
-    tickElection(m);
-    if (m.electionElapsed >= m.randomizedElectionTimeout) due = true;
-  }
-  if (due) {
-    for (let i = 0; i < order.length; i++) {
-      const m = members[order[i]];
+  const e = s.etcd;
+  const hb = s.config.knobs.etcdHeartbeatMs;
+  flushProposals(s, end - s.config.tickMs, out);
+  let next = nextMemberTick(s, end);
+  for (let n = 0; n < MAX_EVENTS_PER_TICK; n++) {
+    const w = e.wire.length ? e.wire[0] : null;
+    const wireAt = w !== null && w.at <= end ? w.at : Infinity;
+    if (next === null && wireAt === Infinity) break;
+    // Only one member changes per event: the one that ticks or receives.
+    const m = next !== null && next.nextTickAt < wireAt ? next : e.members[w!.msg.to];
+    const role = m?.role;
+    const term = m?.term;
+    const commit = m?.commitIndex;
+    if (m === next) {
+      s.t = toMicros(m.nextTickAt);
+      m.nextTickAt += hb;
+      next = nextMemberTick(s, end);
       if (!serving(s, m.id)) continue;
-      maybeCampaign(s, m, out);
-      if (out.length) deliver(s, out);
+      tickMember(s, m, out);
+      if (out.length) post(s, out, s.t);
+    } else {
+      s.t = toMicros(wireAt);
+      deliverNext(s, out);
     }
+    if (!m) continue;
+    if (m.commitIndex !== commit) applyCommitted(s);
+    if (m.role !== role || m.term !== term) updateClusterView(s);
   }
-  for (let i = 0; i < order.length; i++) {
-    const m = members[order[i]];
-    if (m.role === 'leader' && serving(s, m.id)) tickHeartbeat(s, m, out);
-  }
-  if (out.length) deliver(s, out);
+  s.t = end;
   settle(s, true);
 }
 

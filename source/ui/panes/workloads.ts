@@ -7,9 +7,14 @@ import { look } from '../glyphs.js';
 export function workloadsPane(s: State, selected: string | null, width: number): Line[] {
   const v = workloadsView(s);
   const out: Line[] = [];
-  const tone = v.running === v.desired && v.pending === 0 ? 'ok' : 'warn';
-  out.push([seg(`  deployment/${v.deployment}  `, 'plain', { bold: true }), seg(`${v.running}/${v.desired} running`, tone, { bold: true }), seg(v.pending ? `  ${v.pending} pending` : '', 'warn')]);
-  if (v.onUnreachableNodes) out.push([seg(`  ${v.onUnreachableNodes} shown Running on a node that is down (the API does not know yet)`, 'warn')]);
+  const tone = v.runningReachable === v.desired && v.pending === 0 ? 'ok' : 'warn';
+  out.push([
+    seg(`  deployment/${v.deployment}  `, 'plain', { bold: true }), seg(`${v.runningReachable}/${v.desired} running`, tone, { bold: true }),
+    seg(v.pending ? `  ${v.pending} pending` : '', 'warn'), seg(v.terminating ? `  ${v.terminating} terminating` : '', 'warn'),
+  ]);
+  if (v.onUnreachableNodes) out.push([seg(`  ${v.onUnreachableNodes} more shown Running on a node that is down or cut off (the API does not know yet)`, 'warn')]);
+  if (v.terminating) out.push([seg(`  ${v.terminating} evicted pod(s) stay Terminating until their node returns`, 'plain', { dim: true })]);
+  if (v.zone !== 'normal') out.push([seg(`  zone ${v.zone === 'full' ? 'fully disrupted: master disruption mode, no evictions' : 'partially disrupted: evictions slowed or stopped'}`, 'bad')]);
   if (v.stalledReason) for (const l of wrap(`⚠ ${v.stalledReason}`, Math.max(20, width - 4))) out.push([seg(`  ${l}`, 'warn')]);
   const workers = s.nodeOrder.filter((id) => s.nodes[id].kind === 'worker');
   const pods: Record<string, number> = {};
