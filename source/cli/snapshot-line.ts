@@ -1,5 +1,6 @@
 // The NDJSON "snapshot" line (SPEC §4): what a person or a test wants to know at a moment.
 import type { State } from '../sim/types.js';
+import { latencyPercentile } from '../sim/request-stats.js';
 import { etcdView, lbView, leaseView, LEASES, mastersView, verdict, workloadsView } from '../sim/views.js';
 
 export function snapshotLine(s: State) {
@@ -40,9 +41,12 @@ export function snapshotLine(s: State) {
       vip: lb.vipHolder,
       algorithm: lb.algorithm,
       check: s.config.knobs.lbCheck,
-      backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, share: Number(b.share.toFixed(3)) })),
+      backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, slow: b.slow, inflight: b.inflight, share: Number(b.share.toFixed(3)) })),
     },
-    requests: { ok: s.traffic.ok, failed: s.traffic.failed, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps },
+    requests: {
+      ok: s.traffic.ok, failed: s.traffic.failed, slow: s.traffic.slow, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps,
+      p50Ms: latencyPercentile(s, 0.5), p99Ms: latencyPercentile(s, 0.99),
+    },
     pods: { desired: w.desired, running: w.running, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, stalledReason: w.stalledReason },
   };
 }
