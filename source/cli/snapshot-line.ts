@@ -2,6 +2,7 @@
 import type { State } from '../sim/types.js';
 import { etcdView, lbView, leaseView, LEASES, mastersView, workloadsView } from '../sim/views.js';
 import { verdictText } from '../sim/verdict-words.js';
+import { latencyPercentile } from '../sim/request-stats.js';
 
 export function snapshotLine(s: State) {
   const etcd = etcdView(s);
@@ -40,9 +41,12 @@ export function snapshotLine(s: State) {
       vip: lb.vipHolder,
       algorithm: lb.algorithm,
       check: s.config.knobs.lbCheck,
-      backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, share: Number(b.share.toFixed(3)) })),
+      backends: lb.backends.map((b) => ({ id: b.id, status: b.status, served: b.served, failed: b.failed, slow: b.slow, inflight: b.inflight, share: Number(b.share.toFixed(3)) })),
     },
-    requests: { ok: s.traffic.ok, failed: s.traffic.failed, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps },
+    requests: {
+      ok: s.traffic.ok, failed: s.traffic.failed, slow: s.traffic.slow, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps,
+      p50Ms: latencyPercentile(s, 0.5), p99Ms: latencyPercentile(s, 0.99),
+    },
     pods: { desired: w.desired, running: w.running, runningReachable: w.runningReachable, terminating: w.terminating, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, zone: w.zone, stalledReason: w.stalledReason },
   };
 }

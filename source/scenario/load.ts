@@ -66,7 +66,7 @@ export function configOf(f: ScenarioFile): Config {
   const knobs = Object.fromEntries(Object.entries({
     leaseDurationMs: ms(k.leaseDuration), renewDeadlineMs: ms(k.renewDeadline), retryPeriodMs: ms(k.retryPeriod),
     etcdHeartbeatMs: ms(k.etcdHeartbeat), etcdElectionTimeoutMs: ms(k.etcdElectionTimeout), preVote: k.preVote,
-    checkIntervalMs: ms(k.checkInterval), fall: k.fall, rise: k.rise, retries: k.retries, redispatch: k.redispatch, lbCheck: st.lbCheck,
+    checkIntervalMs: ms(k.checkInterval), fall: k.fall, rise: k.rise, retries: k.retries, redispatch: k.redispatch, connectTimeoutMs: ms(k.connectTimeout), lbCheck: st.lbCheck,
   }).filter(([, v]) => v !== undefined));
   return defaultConfig({
     ...(st.masters !== undefined && { masters: st.masters }),

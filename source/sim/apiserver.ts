@@ -132,15 +132,13 @@ export function tickApiservers(s: State): void {
   }
 }
 
-/** Drops the requests an apiserver was holding (process died): the clients see errors. */
-export function failPending(s: State, m: Master): void {
-  for (const b of m.apiserver.pending) {
-    s.traffic.failed += b.count;
-    const be = s.lb.backends[b.backend];
-    if (be) be.failed += b.count;
-    recordBucket(s, 0, b.count, b.backend);
-  }
-  m.apiserver.pending = [];
+/**
+ * The process holding these requests died: no answer will come. The clients see a reset when its
+ * host is up (or the stop was graceful), silence until `timeout server` when the host is gone
+ * (resolved on the next tick, once the node's fate is known).
+ */
+export function failPending(_s: State, m: Master): void {
+  for (const b of m.apiserver.pending) b.lost = true;
 }
 
 /**

@@ -61,6 +61,7 @@ export function defaultKnobs(): Knobs {
     rise: 2,
     retries: 3,
     redispatch: true,
+    connectTimeoutMs: 5_000,
     lbCheck: 'readyz',
     etcdRequestTimeoutMs: etcdRequestTimeoutMs(1_000),
     nodeMonitorGracePeriodMs: 50_000,
@@ -85,6 +86,7 @@ export function defaultConfig(overrides: Partial<Omit<Config, 'knobs'>> & { knob
     lbPair: false,
     rps: 50,
     writeRatio: 0.2,
+    cachedReadRatio: 0.4,
     seed: 1,
     tickMs: TICK_MS,
     ...rest,
@@ -111,7 +113,17 @@ export const LIMITS = {
   retries: { min: 0, max: 10 },
   preemptDelayMs: { min: 0, max: 1_000_000 },
   netLatencyMs: { min: 0, max: 1_000 },
+  connectTimeoutMs: { min: 100, max: 60_000 },
 } as const;
+
+/** HAProxy `timeout server` in kubeadm's example: a request on a server that went silent fails after it. */
+export const LB_SERVER_TIMEOUT_MS = 20_000;
+/** HAProxy's turn-around before retrying the same server after a refused connect: min(timeout connect, 1 s). */
+export function turnAroundMs(k: Knobs): number {
+  return Math.min(k.connectTimeoutMs, 1_000);
+}
+/** A request answered later than this counts as slow (stalled, not failed). */
+export const SLOW_MS = 1_000;
 
 /**
  * Cross-field rules of client-go (NewLeaderElector), etcd and the latency range: returns a list of

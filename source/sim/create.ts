@@ -1,7 +1,7 @@
 // Builds the first snapshot of a cluster from a Config: nodes, masters, etcd, LB, workloads.
 import { freeze } from 'immer';
 import type { ApiServer, Backend, Config, Elector, ElectorComponent, Master, SimNode, State } from './types.js';
-import { random, seedRng } from './rng.js';
+import { random, seedRng, step as stepRng } from './rng.js';
 import { holderIdentity, podName, newId } from './ids.js';
 import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
@@ -64,9 +64,12 @@ export function newApiServer(s: State, endpoints: string[]): ApiServer {
   };
 }
 
-export function newBackend(id: string): Backend {
+export function newBackend(id: string, firstCheckAt = 0): Backend {
   // HAProxy starts servers UP unless told otherwise; health checks then confirm or take them down.
-  return { id, status: 'UP', checkOk: 0, checkFail: 0, lastCheckAt: 0, served: 0, failed: 0, recent: [], activeConns: 0 };
+  return {
+    id, status: 'UP', checkOk: 0, checkFail: 0, lastCheckAt: 0, served: 0, failed: 0, recent: [], activeConns: 0,
+    slow: 0, inflight: 0, nextCheckAt: firstCheckAt, checkEndsAt: null,
+  };
 }
 
 /** Ids of the etcd members for a topology: on the masters (stacked) or on etcd nodes (external). */
@@ -132,8 +135,9 @@ export function createState(config: Config): State {
       backends: {},
       order: [],
       rrCursor: 0,
+      connecting: [],
     },
-    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, rejected: 0, history: [] },
+    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',
       rsHash: '',
@@ -168,9 +172,13 @@ export function createState(config: Config): State {
   }
   for (let i = 1; i <= config.workers; i++) addNode(s, workerId(i), 'worker');
 
+  // HAProxy spreads the first checks over the interval: each server's phase is drawn from the seed
+  // (from a stream of its own, so the rest of the run draws the same numbers as before).
+  const phases = seedRng(config.seed ^ 0x6c62);
   for (let i = 1; i <= config.masters; i++) {
     addMasterRecord(s, masterId(i));
-    s.lb.backends[masterId(i)] = newBackend(masterId(i));
+    const phase = Math.floor((stepRng(phases) / 4294967296) * (config.knobs.checkIntervalMs / config.tickMs) + 1) * config.tickMs;
+    s.lb.backends[masterId(i)] = newBackend(masterId(i), phase);
     s.lb.order.push(masterId(i));
   }
 

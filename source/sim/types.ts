@@ -22,6 +22,8 @@ export interface Knobs {
   rise: number;
   retries: number;
   redispatch: boolean;
+  /** HAProxy `timeout connect`: how long a connect to a host that does not answer waits (5 s in kubeadm's example). */
+  connectTimeoutMs: Ms;
   lbCheck: LbCheck;
   /** etcd ReqTimeout = 5 s + 2 × election timeout (7 s with defaults). Derived, kept for display. */
   etcdRequestTimeoutMs: Ms;
@@ -49,6 +51,11 @@ export interface Config {
   rps: number;
   /** Share of client requests that are writes (0..1). */
   writeRatio: number;
+  /**
+   * Share of client requests the apiserver answers from its watch cache (resourceVersion=0 lists,
+   * watches): served while etcd has no quorum. The rest (1 - cached - writes) are consistent reads.
+   */
+  cachedReadRatio: number;
   seed: number;
   tickMs: Ms;
   knobs: Knobs;
@@ -223,7 +230,12 @@ export interface PendingBatch {
   requestId: string;
   kind: 'read' | 'write';
   count: number;
+  /** When the apiserver took them (etcd's request timeout counts from here). */
   startedAt: Ms;
+  /** When the clients sent them (latency counts from here; earlier than startedAt after a retry). */
+  sentAt: Ms;
+  /** The process holding them died: no answer will come (a RST if its host is up, else silence). */
+  lost: boolean;
   /** Which LB backend stats to credit. */
   backend: string;
   /** Writes: etcd took the proposal (waiting for commit) rather than blocking for want of a leader. */
@@ -302,6 +314,28 @@ export interface Backend {
   /** Per-second buckets over the recent window (sec = t / 1000): served/failed counts for the share bar. */
   recent: { sec: number; served: number; failed: number }[];
   activeConns: number;
+  /** Requests served but later than SLOW_MS (a subset of `served`). */
+  slow: number;
+  /** Requests assigned to this server and not answered yet: connecting, waiting on etcd, or hung. */
+  inflight: number;
+  /** When the next health check starts (the first one's phase is drawn from the seed). */
+  nextCheckAt: Ms;
+  /** A check to a host that does not answer: it ends (L4 timeout) at this time. */
+  checkEndsAt: Ms | null;
+}
+
+/** Requests of one kind mix: [cached reads, consistent reads, writes]. */
+export type RequestMix = [number, number, number];
+
+/** Requests waiting on a connect attempt: a connect timeout to a silent host, or a turn-around before retrying. */
+export interface ConnectBatch {
+  server: string;
+  /** timeout: the attempt to `server` fails at `at`; turnaround: a new attempt to `server` starts at `at`. */
+  phase: 'timeout' | 'turnaround';
+  at: Ms;
+  retriesLeft: number;
+  sentAt: Ms;
+  mix: RequestMix;
 }
 
 export interface LoadBalancer {
@@ -318,6 +352,8 @@ export interface LoadBalancer {
   backends: Record<string, Backend>;
   order: string[];
   rrCursor: number;
+  /** Requests between the LB and a server: connect attempts in progress. */
+  connecting: ConnectBatch[];
 }
 
 export type VrrpState = 'MASTER' | 'BACKUP' | 'DOWN';
@@ -342,8 +378,14 @@ export interface Traffic {
   redispatched: number;
   ok: number;
   failed: number;
+  /** Requests answered but later than SLOW_MS (a subset of `ok`). */
+  slow: number;
   /** Requests that never reached a backend (LB down, no backend UP). */
   rejected: number;
+  /** Latency histogram per simulated second (counts per LATENCY_BOUNDS_MS bucket), newest last, bounded. */
+  latency: { sec: number; counts: number[] }[];
+  /** Numbers the apiserver request ids of this run. */
+  seq: number;
   /** One bucket per simulated second, newest last, bounded. */
   history: { t: Ms; ok: number; failed: number }[];
 }

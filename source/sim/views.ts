@@ -170,6 +170,10 @@ export interface BackendView {
   checkFail: number;
   served: number;
   failed: number;
+  /** Served later than 1 s (a subset of served). */
+  slow: number;
+  /** Requests on this server not answered yet (connecting, waiting on etcd, hung). */
+  inflight: number;
   /** Share of the requests of the last few seconds that went to this backend (0..1). */
   share: number;
   recentServed: number;
@@ -211,7 +215,7 @@ export function lbView(s: State): LbView {
     const be = s.lb.backends[id];
     const w = wins[i];
     return {
-      id, status: be.status, checkOk: be.checkOk, checkFail: be.checkFail, served: be.served, failed: be.failed,
+      id, status: be.status, checkOk: be.checkOk, checkFail: be.checkFail, served: be.served, failed: be.failed, slow: be.slow, inflight: be.inflight,
       share: total ? (w.served + w.failed) / total : 0, recentServed: w.served, recentFailed: w.failed,
       errorsPerSec: w.failed / RECENT_WINDOW_S,
     };
