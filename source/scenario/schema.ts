@@ -78,6 +78,7 @@ export const SetupSchema = z.strictObject({
       rise: int(LIMITS.rise.min, LIMITS.rise.max).optional(),
       retries: int(LIMITS.retries.min, LIMITS.retries.max).optional(),
       redispatch: z.boolean().optional(),
+      preemptDelay: duration.optional(),
     })
     .optional(),
 });
