@@ -67,6 +67,7 @@ export function configOf(f: ScenarioFile): Config {
     leaseDurationMs: ms(k.leaseDuration), renewDeadlineMs: ms(k.renewDeadline), retryPeriodMs: ms(k.retryPeriod),
     etcdHeartbeatMs: ms(k.etcdHeartbeat), etcdElectionTimeoutMs: ms(k.etcdElectionTimeout), preVote: k.preVote,
     checkIntervalMs: ms(k.checkInterval), fall: k.fall, rise: k.rise, retries: k.retries, redispatch: k.redispatch, connectTimeoutMs: ms(k.connectTimeout), lbCheck: st.lbCheck,
+    preemptDelayMs: ms(k.preemptDelay),
   }).filter(([, v]) => v !== undefined));
   return defaultConfig({
     ...(st.masters !== undefined && { masters: st.masters }),

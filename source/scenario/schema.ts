@@ -79,6 +79,7 @@ export const SetupSchema = z.strictObject({
       retries: int(LIMITS.retries.min, LIMITS.retries.max).optional(),
       redispatch: z.boolean().optional(),
       connectTimeout: duration.optional(),
+      preemptDelay: duration.optional(),
     })
     .optional(),
 });

@@ -174,8 +174,8 @@ export interface EtcdCluster {
   /** Messages in flight between members, earliest first. */
   wire: WireMsg[];
   wireSeq: number;
-  /** Per link `from>to`: when its last message arrives (TCP keeps a link's messages in order). */
-  linkAt: Record<string, Ms>;
+  /** Per link, linkAt[from][to]: when its last message arrives (TCP keeps a link's messages in order). */
+  linkAt: Record<string, Record<string, Ms>>;
   /** Leaders that took proposals since the last etcd step: their appends go out batched, as etcd's Ready loop does. */
   unsent: string[];
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, booted, runFor, runUntil } from './helpers.js';
 import { vrrpMasterDownMs } from '../../source/sim/config.js';
+import { configOf } from '../../source/scenario/load.js';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => 100 + i);
 
@@ -38,6 +39,11 @@ describe('keepalived', () => {
       expect(ms).toBeLessThanOrEqual(down + 100);
     }
     expect(new Set(failover).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('preempt_delay is a scenario knob too', () => {
+    const c = configOf({ title: 't', setup: { lbPair: true, knobs: { preemptDelay: '30s' } }, steps: [{ at: '1s' }] });
+    expect(c.knobs.preemptDelayMs).toBe(30_000);
   });
 
   it('preempt_delay postpones the move back by that long', () => {

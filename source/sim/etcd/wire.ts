@@ -19,9 +19,9 @@ export function post(s: State, out: Outbox, now: Ms): void {
   const e = s.etcd;
   for (let i = 0; i < out.length; i++) {
     const msg = out[i];
-    const link = `${msg.from}>${msg.to}`;
-    const at = Math.max(now + latencyMs(s), e.linkAt[link] ?? 0);
-    e.linkAt[link] = at;
+    const links = e.linkAt[msg.from] ?? (e.linkAt[msg.from] = {});
+    const at = Math.max(now + latencyMs(s), links[msg.to] ?? 0);
+    links[msg.to] = at;
     e.wireSeq += 1;
     const w = { at, seq: e.wireSeq, msg };
     // Keep the wire sorted by arrival (then send order); new messages mostly go at the end.
