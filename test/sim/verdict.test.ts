@@ -131,6 +131,7 @@ describe('verdict rules over plain outcomes (classes the traffic model may add)'
     expect(judge({})).toBe('API OK · all requests served (33/s)');
     expect(judge({ w: { ok: 70, failed: 30 } })).toBe('API DEGRADED · 30% of requests fail via the LB');
     expect(judge({ w: { ok: 100, slow: 50, slowMs: 250_000 } })).toBe('API DEGRADED · 1 in 3 requests 5 s late');
+    expect(judge({ w: { ok: 100, slow: 50 } })).toBe('API DEGRADED · 1 in 3 requests more than 1 s late');
     expect(judge({ waiting: { late: 25, lateWrites: 5, oldestMs: 2400, onEtcd: true } })).toBe('API DEGRADED · 1 in 5 requests waiting on etcd, up to 2.4 s');
     expect(judge({ w: { ok: 90, writesOk: 0, writesFailed: 10, failed: 10 } })).toBe('API DEGRADED · writes failing, cached reads served');
     expect(judge({ w: { ok: 0, failed: 40 }, lastSuccessAt: 57_000 })).toBe('API DOWN · no request succeeds (none for 3 s)');
