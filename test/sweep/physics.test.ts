@@ -2,7 +2,7 @@
 // its master crashes (FIDELITY: 13-22 s with the defaults), so the median rises with the lease;
 // with kubeadm's TLS-only LB check a stopped etcd member leaves its apiserver in rotation and
 // clients see many more failures than with /readyz checks.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runTask } from '../../source/sweep/run-task.js';
 import { newPointRuns, summarise, type PointSummary } from '../../source/sweep/aggregate.js';
 import { pointConfig } from '../../source/cli/sweep-grid.js';
@@ -10,6 +10,8 @@ import { scenarioPlan } from '../../source/cli/sweep-plan.js';
 import type { RawFlags } from '../../source/cli/flags.js';
 
 const SEEDS = 40;
+// Hundreds of simulated minutes per test: no failure if a busy machine makes that slow.
+vi.setConfig({ testTimeout: 240_000 });
 
 /** The summary of one grid point over seeds 1..SEEDS, run in this thread. */
 function point(scenario: string, flags: RawFlags, durationMs: number | null = null): PointSummary {

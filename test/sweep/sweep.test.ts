@@ -1,7 +1,7 @@
 // A sweep end to end: the fast runner gives the same ledger as the engine's own loop, a small
 // sweep's figures are those of its single runs, the output does not depend on the number of
 // threads (nor on running from source or from the bundle), and Ctrl+C keeps what is done.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { spawn } from 'node:child_process';
@@ -50,6 +50,10 @@ async function sweepInProcess(args: string[], opts: { tty?: boolean; signals?: S
   const code = await runSweepCommand(args, { stdout: out, stderr: err, env: {}, signals: opts.signals });
   return { code, stdout, stderr };
 }
+
+// Each test runs many simulations (and starts threads): on a busy shared machine that can take
+// minutes, which is no failure (speed is the bench's business).
+vi.setConfig({ testTimeout: 240_000 });
 
 const faults = faultFiles().map((f) => path.basename(f).replace(/\.ya?ml$/, ''));
 
