@@ -29,6 +29,9 @@ export const KNOB_FLAGS: Record<string, (c: Config) => string | boolean> = {
   rise: (c) => String(c.knobs.rise),
   retries: (c) => String(c.knobs.retries),
   redispatch: (c) => c.knobs.redispatch,
+  connectTimeout: (c) => `${c.knobs.connectTimeoutMs}ms`,
+  preemptDelay: (c) => `${c.knobs.preemptDelayMs}ms`,
+  netLatency: (c) => `${c.knobs.netLatencyMinMs}ms-${c.knobs.netLatencyMaxMs}ms`,
 };
 
 /** The CLI's flags that are not knobs of the cluster (a test holds FLAGS to these two lists). */
