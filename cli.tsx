@@ -29,6 +29,8 @@ function usage(message: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `kube-ha-lab export IN.cast OUT.svg|OUT.gif`: a command of its own, with its own options.
+  if (argv[0] === 'export') return (await import('./source/export/run.js')).runExport(argv.slice(1));
   // One strict pass first: unknown or repeated flags, missing values and stray arguments each get
   // one line here, so meow never prints its own multi-line help or throws.
   const scan = scanArgv(argv);
