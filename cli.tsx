@@ -77,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     const list = await listScenarios();
     const w = Math.max(...list.map((l) => l.name.length), 4);
     for (const l of list) process.stdout.write(`${l.name.padEnd(w)}  ${l.title}\n`);
+    const { lessonHowTo } = await import('./source/export/how-to.js');
+    process.stdout.write(lessonHowTo(list.map((l) => l.name)));
     return 0;
   }
 
@@ -114,9 +116,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.record) {
-    const { checkRecordPath } = await import('./source/record/asciicast.js');
+    const { checkRecordPath, setCastHeaderExtras, commandLine } = await import('./source/record/asciicast.js');
     const problem = checkRecordPath(opts.record);
     if (problem) return usage(problem);
+    setCastHeaderExtras({ title: opts.title ?? scenario?.title, command: commandLine(NAME, argv), idle_time_limit: 2 });
   }
 
   if (opts.headless) {
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         config: opts.config,
         size: opts.size,
         out: opts.record,
-        title: scenario ? scenario.title : NAME,
+        title: opts.title ?? (scenario ? scenario.title : NAME),
         durationMs: opts.durationMs ?? undefined,
         onError: () => {}, // reported once below, from res.error
       });
