@@ -186,6 +186,7 @@ export function helpText(): string {
     '  $ kube-ha-lab                      the live dashboard (needs a terminal)',
     '  $ kube-ha-lab --headless           run without UI, print NDJSON events and snapshots',
     '  $ kube-ha-lab --list-scenarios     the built-in lessons',
+    '  $ kube-ha-lab export IN.cast OUT.svg|OUT.gif   a recording as an animated SVG or GIF (export --help)',
     '',
     'Options',
   ];
