@@ -9,6 +9,8 @@ export interface CastInput {
   rows: number;
   /** Terminal output, in order: [seconds, data]. */
   output: [number, string][];
+  /** Terminal size changes, in order: [seconds, cols, rows]. */
+  resizes: [number, number, number][];
   /** Markers, in order: [seconds, label]. */
   markers: [number, string][];
   /** Time of the last event, seconds. */
@@ -37,14 +39,19 @@ export function readCastText(text: string, name: string): CastResult {
   if (parsed.problems.length) return { ok: false, error: `${name}: ${parsed.problems[0]}` };
   const output: [number, string][] = [];
   const markers: [number, string][] = [];
+  const resizes: [number, number, number][] = [];
   let end = 0;
   for (const [t, code, data] of parsed.events) {
     end = Math.max(end, t);
     if (code === 'o') output.push([t, data]);
     else if (code === 'm') markers.push([t, data]);
+    else if (code === 'r') {
+      const [c, r] = data.split('x').map(Number);
+      if (c > 0 && r > 0) resizes.push([t, c, r]);
+    }
   }
   if (!output.length) return { ok: false, error: `${name} has no terminal output to draw` };
-  return { ok: true, cast: { header: parsed.header, cols: parsed.header.width, rows: parsed.header.height, output, markers, end } };
+  return { ok: true, cast: { header: parsed.header, cols: parsed.header.width, rows: parsed.header.height, output, resizes, markers, end } };
 }
 
 /** Reads and parses a cast file; a missing or unreadable file is one line too. */

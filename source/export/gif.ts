@@ -61,10 +61,12 @@ export async function animatedGif(frames: TimedFrame[], opts: SvgOptions): Promi
   const font = await loadBitmapFont('GIF export');
   const glyphs = new GlyphCache(font);
   const pal = new IndexedPalette(opts.theme);
-  const { cols, rows } = frames[0].screen;
+  // A cast that resizes: the picture takes the largest size, each frame drawn at its top left.
+  const cols = Math.max(...frames.map((f) => f.screen.cols));
+  const rows = Math.max(...frames.map((f) => f.screen.rows));
   const canvas = frameCanvas(cols, rows, opts.title, glyphs, pal);
   const rowCache = new Map<string, Uint8Array>();
-  const images = frames.map((f) => place(canvas, paintScreen(f.screen, glyphs, pal, rowCache), cols));
+  const images = frames.map((f) => place(canvas, paintScreen(f.screen, glyphs, pal, rowCache), f.screen.cols));
   // The palette is complete only once every frame is painted: encode afterwards.
   const palette = pal.rgbList();
   const gif = GIFEncoder();

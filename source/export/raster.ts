@@ -172,7 +172,7 @@ export function paintScreen(screen: Screen, glyphs: GlyphCache, pal: IndexedPale
   const w = screen.cols * GLYPH_W;
   const out = new Uint8Array(w * screen.rows * GLYPH_H);
   screen.lines.forEach((runs, y) => {
-    const key = rowKey(runs);
+    const key = `${screen.cols}|${rowKey(runs)}`;
     let row = rowCache.get(key);
     if (!row) {
       row = paintRow(runs, screen.cols, glyphs, pal);

@@ -96,8 +96,14 @@ export async function replayFrames(cast: CastInput): Promise<Frame[]> {
   const term = new xterm.Terminal({ cols: cast.cols, rows: cast.rows, allowProposedApi: true, scrollback: 0 });
   const frames: Frame[] = [];
   try {
+    // A resize applies before the output written at the same moment.
+    let r = 0;
     for (let i = 0; i < cast.output.length; ) {
       const t = cast.output[i][0];
+      while (r < cast.resizes.length && cast.resizes[r][0] <= t) {
+        const [, cols, rows] = cast.resizes[r++];
+        if (cols !== term.cols || rows !== term.rows) term.resize(Math.min(cols, 1000), Math.min(rows, 500));
+      }
       let data = '';
       while (i < cast.output.length && cast.output[i][0] === t) data += cast.output[i++][1];
       await write(term, data);

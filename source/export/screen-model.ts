@@ -45,7 +45,7 @@ export function screenText(s: Screen): string[] {
 }
 
 export function sameScreen(a: Screen, b: Screen): boolean {
-  if (a.lines.length !== b.lines.length) return false;
+  if (a.cols !== b.cols || a.lines.length !== b.lines.length) return false;
   for (let i = 0; i < a.lines.length; i++) if (rowKey(a.lines[i]) !== rowKey(b.lines[i])) return false;
   return true;
 }

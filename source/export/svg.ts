@@ -87,9 +87,10 @@ interface Layout {
   termH: number;
 }
 
-function layout(screen: Screen, title: string | null): Layout {
-  const termW = screen.cols * CELL_W;
-  const termH = screen.rows * CELL_H;
+/** The picture's size: the largest terminal size any frame had (a cast may resize). */
+function layout(screens: Screen[], title: string | null): Layout {
+  const termW = Math.max(...screens.map((s) => s.cols)) * CELL_W;
+  const termH = Math.max(...screens.map((s) => s.rows)) * CELL_H;
   const termY = (title !== null ? BAR : 0) + PAD;
   return { width: termW + 2 * PAD, height: termY + termH + PAD, termX: PAD, termY, termW, termH };
 }
@@ -109,7 +110,7 @@ function head(l: Layout, opts: SvgOptions, css: string): string {
 /** One frame as a still image: rows inline, no animation. */
 export function stillSvg(screen: Screen, opts: SvgOptions): string {
   const pal = new Palette(opts.theme);
-  const l = layout(screen, opts.title);
+  const l = layout([screen], opts.title);
   let body = '';
   screen.lines.forEach((runs, y) => {
     if (runs.length) body += `<g transform="translate(0 ${y * CELL_H})">${rowMarkup(runs, pal)}</g>`;
@@ -122,7 +123,7 @@ const pct = (x: number) => `${+(x * 100).toFixed(4)}%`;
 /** The frames as one looping animated SVG (each frame shows from `at` for `hold` seconds). */
 export function animatedSvg(frames: TimedFrame[], opts: SvgOptions): string {
   const pal = new Palette(opts.theme);
-  const l = layout(frames[0].screen, opts.title);
+  const l = layout(frames.map((f) => f.screen), opts.title);
   const rows = new Names();
   let defs = '';
   let strip = '';

@@ -106,4 +106,17 @@ describe('export: GIF and PNG', () => {
     expect(ink).toBeGreaterThan(7 * 15);
     expect(ink).toBeLessThan(7 * 60);
   });
+
+  it('a cast that resizes gives a picture of its largest size, and the frames after the resize use it', async () => {
+    const d = setup(castText([[0, 'o', 'small'], [1, 'r', '60x8'], [1, 'o', '\u001b[8;55Hcorner']]));
+    const svgOut = path.join(d.dir, 'o.svg');
+    const gifOut = path.join(d.dir, 'o.gif');
+    expect((await runExportCli([d.cast, svgOut])).code).toBe(0);
+    expect((await runExportCli([d.cast, gifOut])).code).toBe(0);
+    const svg = fs.readFileSync(svgOut, 'utf8');
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*width="${60 * 12 + 24}" height="${8 * 24 + 24}"`));
+    expect(svg).toMatch(/<tspan x="0" textLength="720"> {54}corner<\/tspan>/);
+    const g = gifInfo(fs.readFileSync(gifOut));
+    expect([g.width, g.height, g.frames]).toEqual([60 * 8 + 16, 8 * 16 + 16, 2]);
+  });
 });
