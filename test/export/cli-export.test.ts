@@ -65,7 +65,7 @@ describe('export: bad input', () => {
   });
 });
 
-describe('export: GIF and PNG', () => {
+describe('export: GIF and PNG', { timeout: 120_000 }, () => {
   it('a GIF has one image per distinct frame, the terminal size in 8×16 cells, and delays that add up', async () => {
     const d = setup();
     const out = path.join(d.dir, 'o.gif');
