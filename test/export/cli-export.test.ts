@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { castText, counterCast, gifInfo, runExportCli, tmpDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
 import { loadOptional } from '../../source/export/optional-packages.js';
+import { CLI } from '../cli/run-cli.js';
 
 function setup(text = counterCast()): { dir: string; cast: string } {
   const dir = tmpDir();
@@ -53,6 +55,20 @@ describe('export: bad input', () => {
     await expect(loadOptional('kube-ha-lab-no-such-package', 'GIFEncoder', 'GIF export')).rejects.toThrow(
       /^GIF export needs the optional packages gifenc, opentype\.js, @fontsource\/unifontex: npm i -g gifenc opentype\.js @fontsource\/unifontex/,
     );
+  });
+
+  it('the bundled CLI without the optional packages: SVG works, GIF asks for them in one line', () => {
+    // The shipped bundle alone, away from any node_modules, as `npx kube-ha-lab` installs it.
+    const d = setup();
+    const app = path.join(d.dir, 'app');
+    fs.cpSync(path.dirname(CLI), path.join(app, 'dist'), { recursive: true });
+    const run = (out: string) => spawnSync(process.execPath, [path.join(app, 'dist', 'cli.js'), 'export', d.cast, path.join(d.dir, out)], { encoding: 'utf8', timeout: 60_000 });
+    expect(run('o.svg').status).toBe(0);
+    const gif = run('o.gif');
+    expect(gif.status).toBe(2);
+    expect(gif.stderr.trim().split('\n')).toHaveLength(1);
+    expect(gif.stderr).toMatch(/^kube-ha-lab: GIF export needs the optional packages gifenc, opentype\.js, @fontsource\/unifontex: npm i -g /);
+    expect(fs.existsSync(path.join(d.dir, 'o.gif'))).toBe(false);
   });
 
   it('writes through a temporary file: a good export leaves only the output', async () => {
