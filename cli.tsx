@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     const { runSweepCommand } = await import('./source/cli/sweep.js');
     return runSweepCommand(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process });
   }
+  // `kube-ha-lab export IN.cast OUT.svg|OUT.gif`: a command of its own, with its own options.
+  if (argv[0] === 'export') return (await import('./source/export/run.js')).runExport(argv.slice(1));
   // One strict pass first: unknown or repeated flags, missing values and stray arguments each get
   // one line here, so meow never prints its own multi-line help or throws.
   const scan = scanArgv(argv);
@@ -79,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
     const list = await listScenarios();
     const w = Math.max(...list.map((l) => l.name.length), 4);
     for (const l of list) process.stdout.write(`${l.name.padEnd(w)}  ${l.title}\n`);
+    const { lessonHowTo } = await import('./source/export/how-to.js');
+    process.stdout.write(lessonHowTo(list.map((l) => l.name)));
     return 0;
   }
 
@@ -116,9 +120,10 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.record) {
-    const { checkRecordPath } = await import('./source/record/asciicast.js');
+    const { checkRecordPath, setCastHeaderExtras, commandLine } = await import('./source/record/asciicast.js');
     const problem = checkRecordPath(opts.record);
     if (problem) return usage(problem);
+    setCastHeaderExtras({ title: opts.title ?? scenario?.title, command: commandLine(NAME, argv), idle_time_limit: 2 });
   }
 
   if (opts.headless) {
@@ -135,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
         config: opts.config,
         size: opts.size,
         out: opts.record,
-        title: scenario ? scenario.title : NAME,
+        title: opts.title ?? (scenario ? scenario.title : NAME),
         durationMs: opts.durationMs ?? undefined,
         onError: () => {}, // reported once below, from res.error
       });

@@ -25,6 +25,7 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   scenario: { type: 'string', help: 'a built-in lesson name or a scenario file (YAML/JSON)' },
   script: { type: 'string', help: 'a file of timed actions (headless) or keystrokes (dashboard)' },
   record: { type: 'string', help: 'write an asciicast v2 recording to FILE.cast' },
+  title: { type: 'string', help: 'the title of a --record cast (default: the lesson title, or kube-ha-lab)' },
   size: { type: 'string', help: 'COLSxROWS of a headless recording (default 120x36), or a fixed dashboard size' },
   leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
   renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
@@ -59,6 +60,7 @@ export interface Options {
   scenario: string | null;
   script: string | null;
   record: string | null;
+  title: string | null;
   size: { cols: number; rows: number };
   noColor: boolean;
 }
@@ -179,6 +181,8 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   };
   const record = str('record');
   if (record !== null && !record.endsWith('.cast')) throw new UsageError(`--record must name a .cast file (got "${record}")`);
+  const title = str('title');
+  if (title !== null && record === null) throw new UsageError('--title names a recording: use it with --record FILE.cast');
   if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
   if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
   return {
@@ -192,6 +196,7 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
     scenario: str('scenario'),
     script: str('script'),
     record,
+    title,
     size,
     noColor: flags.color === false || (process.env.NO_COLOR ?? '') !== '',
   };
@@ -204,6 +209,7 @@ export function helpText(): string {
     '  $ kube-ha-lab --headless           run without UI, print NDJSON events and snapshots',
     '  $ kube-ha-lab --list-scenarios     the built-in lessons',
     '  $ kube-ha-lab sweep ...            what if: outages over many seeds and settings (sweep --help)',
+    '  $ kube-ha-lab export IN.cast OUT.svg|OUT.gif   a recording as an animated SVG or GIF (export --help)',
     '',
     'Options',
   ];
@@ -215,6 +221,7 @@ export function helpText(): string {
     '  $ kube-ha-lab --seed 7 --topology external',
     '  $ kube-ha-lab --headless --duration 10m --seed 7 --script faults.json',
     '  $ kube-ha-lab --headless --scenario 03-active-standby-leases',
-    '  $ kube-ha-lab --headless --scenario 03-active-standby-leases --record demo.cast --size 120x36');
+    '  $ kube-ha-lab --headless --scenario 03-active-standby-leases --record demo.cast --size 120x36',
+    '  $ kube-ha-lab export demo.cast demo.svg        (or demo.gif; see kube-ha-lab export --help)');
   return lines.join('\n');
 }

@@ -258,9 +258,24 @@ class MemorySink extends BaseSink {
   }
 }
 
+/** Header fields the command line adds to every cast it records (--title, the command, an idle limit). */
+export type CastHeaderExtras = Partial<Pick<CastHeader, 'title' | 'command' | 'idle_time_limit'>>;
+let headerExtras: CastHeaderExtras = {};
+
+/** Sets the fields openCastSink adds to (or puts over) the header of each cast file it opens. */
+export function setCastHeaderExtras(extras: CastHeaderExtras): void {
+  headerExtras = Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined));
+}
+
+/** The command line as one shell-readable string: arguments quoted when they need it. */
+export function commandLine(name: string, argv: readonly string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return [name, ...argv].map(quote).join(' ');
+}
+
 /** Opens `file` for writing (truncating it) and writes the header line. Never throws. */
 export function openCastSink(file: string, header: CastHeader, opts: SinkOptions = {}): CastSink {
-  return new FileSink(header, file, opts);
+  return new FileSink({ ...header, ...headerExtras }, file, opts);
 }
 
 /** A sink that keeps the cast in memory (tests, or rendering before choosing where to put it). */
