@@ -72,7 +72,7 @@ describe('the packed package', () => {
       const timer = setTimeout(() => resolve(false), 20_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('etcd quorum') && out.includes('Masters')) {
+        if (/API (OK|DEGRADED|DOWN)|STARTING/.test(out) && out.includes('Masters')) {
           clearTimeout(timer);
           resolve(true);
         }

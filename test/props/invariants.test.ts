@@ -4,7 +4,8 @@ import fc from 'fast-check';
 
 import { createState } from '../../source/sim/create.js';
 import { apply, tick, tickDraft } from '../../source/sim/engine.js';
-import { applyAction } from '../../source/sim/apply-action.js';
+import { applyAction, validateAction } from '../../source/sim/apply-action.js';
+import { openOutage } from '../../source/sim/ledger/index.js';
 import { thaw, publish, same } from '../../source/sim/publish.js';
 import type { State } from '../../source/sim/types.js';
 import { arbRun, type RandomRun } from './random-runs.js';
@@ -37,7 +38,13 @@ function runFast(r: RandomRun): { state: State; problem: string | null; at: numb
   const tr = newTracker();
   let fi = 0;
   for (let i = 0; i < r.ticks; i++) {
-    while (fi < r.faults.length && r.faults[fi][0] === i) applyAction(w, r.faults[fi++][1]);
+    // As the engine's apply(): the action, then its outage record when it was valid.
+    while (fi < r.faults.length && r.faults[fi][0] === i) {
+      const a = r.faults[fi++][1];
+      const valid = validateAction(w, a) === null;
+      applyAction(w, a);
+      if (valid) openOutage(w, a);
+    }
     tickDraft(w);
     const problem = checkInvariants(w, tr);
     if (problem) return { state: w, problem, at: w.t };
