@@ -119,7 +119,7 @@ export function tickLedger(s: State): void {
 
 /**
  * Closes the open records after which everything is green: nothing state-based is bad now, and
- * clients have seen no trouble for a whole verdict window (nor has a window passed since the action).
+ * clients have seen no trouble for a whole verdict window, and a window has passed since the action.
  */
 function closeGreen(s: State, L: LedgerState, stateBad: boolean): void {
   if (stateBad) return;
