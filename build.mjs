@@ -2,41 +2,44 @@
 // is `npm run typecheck`).
 //
 // Why a bundle: loading Ink, React and the rest as ~300 separate modules took most of the time
-// to the first frame. Inside the bundle some of Ink's modules are replaced by the dashboard's
-// own (same results, tested against Ink's in test/ui): the screen compositor, the text measures
-// with bounded caches, escape-code cleaning with a fast path for colour codes, a terminal writer
-// that rewrites only changed lines, and the React DevTools hook, which the CLI does not ship.
+// to the first frame. Inside the bundle six of Ink's modules are replaced by the dashboard's own
+// (same results, tested against Ink's in test/ui): the screen compositor, the text measures with
+// bounded caches, escape-code cleaning with a fast path for colour codes, a terminal writer that
+// rewrites only changed lines, and the React DevTools hook, which the CLI does not ship. The
+// replacements, the Ink version and the content hash of every replaced file are listed in
+// source/ui/ink-patches/upstream.mjs; the build stops with one line when the installed Ink differs.
 //
 // `node build.mjs` builds dist/cli.js; `node build.mjs <entry> <outfile>` bundles another entry
-// the same way (the render benchmark measures the dashboard exactly as shipped).
+// the same way (the render benchmark and the bundled frame test run the dashboard exactly as shipped).
 import * as esbuild from 'esbuild';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PATCHES, UPSTREAM_PREFIX, checkInkPatches, locateInk } from './source/ui/ink-patches/upstream.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const inkBuild = `${path.sep}node_modules${path.sep}ink${path.sep}build${path.sep}`;
+const patchDir = path.join('source', 'ui', 'ink-patches');
 
-/** Ink's module (as Ink imports it) -> the module the bundle uses instead. */
-const INK_SWAPS = {
-  './output.js': 'source/ui/fast-output.ts',
-  './measure-text.js': 'source/ui/text-metrics.ts',
-  'widest-line': 'source/ui/ink-widest-line.ts',
-  './sanitize-ansi.js': 'source/ui/ink-sanitize-ansi.ts',
-  './log-update.js': 'source/ui/line-diff-log.ts',
-  './devtools.js': 'source/ui/no-devtools.ts',
-};
+/** An error whose message is the one line the build prints. */
+export class BuildError extends Error {}
 
-const inkSwaps = {
-  name: 'ink-swaps',
-  setup(build) {
-    const filter = new RegExp(`^(${Object.keys(INK_SWAPS).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => {
-      if (!args.importer.includes(inkBuild)) return undefined;
-      return { path: path.join(root, INK_SWAPS[args.path]) };
-    });
-  },
-};
+/**
+ * Swaps Ink's modules for the patches (only where Ink's own build imports them) and maps
+ * `ink-upstream/<file>` to Ink's build folder, for the patches that fall back on Ink's original.
+ */
+function inkPatches(ink) {
+  const byImport = new Map(PATCHES.map((p) => [p.importedAs, path.join(root, patchDir, p.replacement)]));
+  const escape = (x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const filter = new RegExp(`^(${[...byImport.keys()].map(escape).join('|')})$`);
+  const inkBuild = ink.buildDir + path.sep;
+  return {
+    name: 'ink-patches',
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.importer.startsWith(inkBuild) ? { path: byImport.get(args.path) } : undefined));
+      build.onResolve({ filter: new RegExp(`^${escape(UPSTREAM_PREFIX)}`) }, (args) => ({ path: path.join(ink.buildDir, args.path.slice(UPSTREAM_PREFIX.length)) }));
+    },
+  };
+}
 
 /**
  * Bundles `entry` into `outfile`. What the entry imports dynamically (the dashboard, the headless
@@ -44,6 +47,9 @@ const inkSwaps = {
  * `--version` or `--headless` never parse the dashboard and the dashboard never parses the rest.
  */
 export async function bundle(entry, outfile, { minify = true } = {}) {
+  const problem = checkInkPatches(root);
+  if (problem) throw new BuildError(problem);
+  const ink = locateInk(root);
   mkdirSync(path.dirname(outfile), { recursive: true });
   const result = await esbuild.build({
     entryPoints: { [path.basename(outfile, '.js')]: entry },
@@ -59,26 +65,36 @@ export async function bundle(entry, outfile, { minify = true } = {}) {
     // The CLI always runs React's production build (its development build costs ~30% more CPU per
     // frame), so the bundle leaves the development builds of React and its reconciler out.
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [inkSwaps],
+    plugins: [inkPatches(ink)],
     // Some bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __khlRequire } from 'node:module'; const require = __khlRequire(import.meta.url);" },
     logLevel: 'warning',
     metafile: true,
     absWorkingDir: root,
   });
-  const swapped = Object.keys(result.metafile.inputs).filter((i) => Object.values(INK_SWAPS).includes(i));
-  if (swapped.length !== Object.keys(INK_SWAPS).length) {
-    throw new Error(`build: expected Ink's modules to be replaced by ${Object.values(INK_SWAPS).join(', ')}; only ${swapped.join(', ') || 'none'} were`);
+  // Every patch must have been used: Ink importing a module under another name would silently
+  // bundle Ink's own.
+  const inputs = new Set(Object.keys(result.metafile.inputs).map((i) => i.split(path.sep).join('/')));
+  const unused = PATCHES.filter((p) => !inputs.has(`${patchDir.split(path.sep).join('/')}/${p.replacement}`));
+  if (unused.length > 0) {
+    throw new BuildError(`Ink patches: Ink no longer imports ${unused.map((p) => `${p.importedAs} (for ${p.replacement})`).join(', ')}; see source/ui/ink-patches/README.md`);
   }
   return result;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [entry, outfile] = process.argv.slice(2);
-  if (entry && outfile) {
-    await bundle(path.resolve(entry), path.resolve(outfile));
-  } else {
-    rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-    await bundle(path.join(root, 'cli.tsx'), path.join(root, 'dist', 'cli.js'));
+  try {
+    if (entry && outfile) {
+      await bundle(path.resolve(entry), path.resolve(outfile));
+    } else {
+      rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+      await bundle(path.join(root, 'cli.tsx'), path.join(root, 'dist', 'cli.js'));
+    }
+  } catch (err) {
+    // A guard that fired is one line; esbuild has already printed its own errors.
+    if (err instanceof BuildError) process.stderr.write(`build: ${err.message}\n`);
+    else if (!(err && Array.isArray(err.errors))) process.stderr.write(`build: ${err && err.message ? err.message : err}\n`);
+    process.exit(1);
   }
 }

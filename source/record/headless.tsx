@@ -21,7 +21,7 @@ import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
 import chalk from 'chalk';
 import { App } from '../ui/app.js';
-import { installFastOutput } from '../ui/fast-output.js';
+import { installFastOutput } from '../ui/ink-patches/fast-output.js';
 
 /** What the recorder hands the dashboard for one frame. */
 export interface FrameViewProps {

@@ -29,7 +29,7 @@ export function failingWords(failed: number, total: number): string {
 }
 
 export function lateWords(slow: number, total: number, meanLateMs: Ms): string {
-  return `${requests(slow, total)} ${seconds(meanLateMs)} late`;
+  return meanLateMs > 0 ? `${requests(slow, total)} ${seconds(meanLateMs)} late` : `${requests(slow, total)} more than 1 s late`;
 }
 
 export function waitingWords(late: number, total: number, oldestMs: Ms, onEtcd: boolean): string {

@@ -10,7 +10,7 @@ import { App, type AppProps } from './app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
 import type { KeyScriptRun } from '../record/key-script.js';
 import type { ScriptedStdin } from '../record/scripted-stdin.js';
-import { installFastOutput } from './fast-output.js';
+import { installFastOutput } from './ink-patches/fast-output.js';
 import { terminalSize } from './terminal-size.js';
 
 export interface DashboardOptions {

@@ -1,64 +1,27 @@
-// Bench: headless render of every built-in lesson to a cast (tsx test/bench/record.bench.ts).
-// Prints one line per lesson and a total:
-//   BENCH record-lesson:<name> <seconds> s (<sim seconds> sim s, <frames> frames, <KiB> KiB)
-//   BENCH record-all-lessons <seconds> s (target < 10)
-import fs from 'node:fs';
-import os from 'node:os';
+// Bench: headless render of every built-in lesson to a cast (tsx test/bench/record.bench.ts),
+// measured on the recorder as it ships: record-lessons.ts bundled by the CLI's own build. The
+// bundle is written inside the project (node_modules/.cache) so that it finds the built-in
+// lessons as the installed CLI does. Prints record-lessons.ts's BENCH lines.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
-// React's development build is several times slower; measure what `npm start` runs.
-process.env.NODE_ENV ??= 'production';
-// (A computed specifier: this file type-checks before source/scenario exists.)
-const scenarioModule = '../../source/scenario/index.js';
-let listScenarios: () => unknown[];
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const cache = path.join(root, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const work = mkdtempSync(path.join(cache, 'kha-record-bench-'));
+let code = 1;
 try {
-  ({ listScenarios } = (await import(scenarioModule)) as { listScenarios: () => unknown[] });
+  const { bundle } = (await import(path.join(root, 'build.mjs'))) as { bundle: (entry: string, out: string) => Promise<unknown> };
+  const out = path.join(work, 'record-lessons.js');
+  await bundle(path.join(here, 'record-lessons.ts'), out);
+  const r = spawnSync(process.execPath, [out], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  code = r.status ?? 1;
 } catch (err) {
-  console.error(`record.bench: cannot load the built-in lessons (source/scenario/index.ts): ${String((err as Error).message).split('\n')[0]}`);
-  process.exit(1);
+  console.error(`record.bench: ${err instanceof Error ? err.message : String(err)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-const { parseCast, renderScenarioToCast } = await import('../../source/record/index.js');
-
-const size = { cols: 120, rows: 36 };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kha-bench-record-'));
-
-function lessonNames(): string[] {
-  const list = listScenarios() as (string | { name: string })[];
-  return list.map((x) => (typeof x === 'string' ? x : x.name));
-}
-
-async function main(): Promise<number> {
-  const names = lessonNames();
-  if (!names.length) {
-    console.error('record.bench: listScenarios() returned no lessons');
-    return 1;
-  }
-  let failed = 0;
-  const t0 = performance.now();
-  for (const name of names) {
-    const out = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.cast`);
-    const s0 = performance.now();
-    const r = await renderScenarioToCast({ scenario: name, size, out, onError: (m) => console.error(m) });
-    const secs = (performance.now() - s0) / 1000;
-    const p = parseCast(fs.readFileSync(out, 'utf8'));
-    const kib = fs.statSync(out).size / 1024;
-    if (p.problems.length || r.error) {
-      failed++;
-      console.error(`record.bench: ${name}: ${r.error ?? p.problems[0]}`);
-    }
-    console.log(`BENCH record-lesson:${name} ${secs.toFixed(3)} s (${(r.simMs / 1000).toFixed(1)} sim s, ${r.frames} frames, ${kib.toFixed(0)} KiB)`);
-  }
-  const total = (performance.now() - t0) / 1000;
-  console.log(`BENCH record-all-lessons ${total.toFixed(3)} s (target < 10)`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return failed ? 1 : 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`record.bench: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+process.exit(code);

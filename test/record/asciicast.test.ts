@@ -156,9 +156,17 @@ describe('checkRecordPath', () => {
     expect(checkRecordPath(cases[1])).toMatch(/is a directory/);
     expect(checkRecordPath(cases[2])).toMatch(/not a directory/);
   });
-  it.runIf(process.getuid?.() !== 0)('rejects a read-only directory (EACCES)', () => {
-    const ro = path.join(dir, 'ro');
-    fs.mkdirSync(ro, { mode: 0o555 });
-    expect(checkRecordPath(path.join(ro, 'a.cast'))).toMatch(/EACCES|permission/);
+  // Errors the system gives whoever runs the check, root included (CI runs as root, which no
+  // permission bit stops): a symbolic link loop and a name longer than the file system allows.
+  it('rejects a symbolic link loop and a too long name with the system\'s reason: one line each', () => {
+    const loop = path.join(dir, 'loop');
+    fs.symlinkSync(loop, loop);
+    const long = path.join(dir, `${'x'.repeat(300)}.cast`);
+    for (const [c, code] of [[path.join(loop, 'a.cast'), 'ELOOP'], [loop, 'ELOOP'], [long, 'ENAMETOOLONG']] as const) {
+      const msg = checkRecordPath(c);
+      expect(msg, c).toBeTypeOf('string');
+      expect(msg).not.toContain('\n');
+      expect(msg).toMatch(new RegExp(`^--record .*: cannot (write|use) .*${code}`));
+    }
   });
 });

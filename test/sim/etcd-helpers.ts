@@ -1,16 +1,17 @@
-// Helpers for the etcd Raft tests: a minimal State holding only what etcd reads, and loops that
-// drive tickEtcd (on plain objects or through immer produce).
+// Helpers for the etcd Raft tests: a cluster made by the simulation's own createState with only
+// etcd acting, and loops that drive it with the engine's own tick (on a plain working copy, as the
+// engine does, or through immer produce).
 import { produce } from 'immer';
 import type { EtcdMember, State, StoreOp } from '../../source/sim/types.js';
 import { defaultConfig } from '../../source/sim/config.js';
-import { seedRng } from '../../source/sim/rng.js';
+import { createState } from '../../source/sim/create.js';
+import { apply, tickDraft } from '../../source/sim/engine.js';
 import { cutLink, healAll, healNode, partition } from '../../source/sim/network.js';
 import { createMember } from '../../source/sim/etcd/member.js';
 import { tickEtcd } from '../../source/sim/etcd/tick.js';
 import { proposeVia, linearizableReadOk, serializableRevision, memberServing, leaderOf } from '../../source/sim/etcd/requests.js';
 import { stopMember, crashMember, startMember, addMember, removeMember } from '../../source/sim/etcd/lifecycle.js';
 import { clusterStatus } from '../../source/sim/etcd/status.js';
-import { emptyLedger } from '../../source/sim/ledger/index.js';
 
 export {
   createMember, tickEtcd, proposeVia, linearizableReadOk, serializableRevision, memberServing, leaderOf,
@@ -22,43 +23,19 @@ export interface ClusterOpts {
   members?: number;
   seed?: number;
   preVote?: boolean;
-  prefix?: string;
 }
 
-export function ids(n: number, prefix = 'etcd'): string[] {
-  return Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
-}
-
-/** A minimal State: nodes all up, empty network, an empty store and an etcd cluster of N members. */
+/**
+ * An external etcd cluster of N members, as createState makes it, on a working copy the tests
+ * may change in place. Its one master is powered off, so that only the tests' own proposals
+ * reach etcd (a running control plane would renew its leases through it).
+ */
 export function makeState(opts: ClusterOpts = {}): State {
-  const n = opts.members ?? 3;
-  const config = defaultConfig({ seed: opts.seed ?? 1, topology: 'external', etcdMembers: n, knobs: { preVote: opts.preVote ?? true } });
-  const hosts = ids(n, opts.prefix);
-  const s = {
-    t: 0,
-    tick: 0,
-    rng: seedRng(config.seed),
-    config,
-    nodes: Object.fromEntries(hosts.map((h) => [h, { id: h, kind: 'etcd', state: 'up', since: 0 }])),
-    nodeOrder: [...hosts],
-    network: { partitioned: {}, cut: {} },
-    masters: {},
-    etcd: { members: {}, order: [], leader: null, term: 0, revision: 0, appliedIndex: 0 },
-    store: { leases: {}, results: {} },
-    lb: { nodes: [], vipHolder: null, lastAdvertAt: {}, algorithm: 'roundrobin', backends: {}, order: [], rrCursor: 0 },
-    traffic: { rps: 0, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, rejected: 0, history: [] },
-    workloads: { deployment: 'web', rsHash: 'x', desired: 0, pods: {}, nodeSeenAt: {}, notReadySince: {}, stalledReason: null, kcmIdentity: null },
-    events: [],
-    eventSeq: 0,
-    causes: {},
-    verdict: { api: 'STARTING', detail: 'etcd electing' },
-    ledger: emptyLedger(),
-  } as State;
-  for (const h of hosts) {
-    s.etcd.members[h] = createMember(s, h, h, hosts);
-    s.etcd.order.push(h);
-  }
-  return s;
+  const config = defaultConfig({
+    seed: opts.seed ?? 1, topology: 'external', etcdMembers: opts.members ?? 3,
+    masters: 1, workers: 0, replicas: 0, rps: 0, knobs: { preVote: opts.preVote ?? true },
+  });
+  return structuredClone(apply(createState(config), { type: 'crash', target: 'master-1' })) as State;
 }
 
 /** Adds a host node (for addMember). */
@@ -67,11 +44,9 @@ export function addHost(s: State, id: string): void {
   s.nodeOrder.push(id);
 }
 
-/** One tick on a plain (mutable) state, as the engine's working copy does. */
+/** One tick of the engine on a plain (mutable) state, as the engine's working copy does. */
 export function step1(s: State): void {
-  s.tick += 1;
-  s.t += s.config.tickMs;
-  tickEtcd(s);
+  tickDraft(s);
 }
 
 export function run(s: State, ticks: number, each?: (s: State) => void): void {
@@ -172,11 +147,6 @@ export class SafetyChecker {
     if (this.appliedRev !== s.etcd.revision) throw new Error(`revision ${s.etcd.revision} != sum of applied ops ${this.appliedRev} (t=${s.t})`);
   }
   appliedUpTo = 0;
-  appliedRev = 0;
-}
-
-export { healLinkBoth };
-function healLinkBoth(s: State, a: string, b: string): void {
-  delete s.network.cut[`${a}>${b}`];
-  delete s.network.cut[`${b}>${a}`];
+  /** A new etcd cluster starts at revision 1 (createState too); each applied write adds its count. */
+  appliedRev = 1;
 }

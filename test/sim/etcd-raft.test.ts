@@ -10,7 +10,11 @@ describe('etcd elections', () => {
     const s = ext({ seed: 1 });
     const st = clusterStatus(s);
     expect(st.leader).not.toBeNull();
-    for (const id of s.etcd.order) expect(s.etcd.members[id].leader).toBe(st.leader);
+    expect(st.term).toBeGreaterThanOrEqual(1);
+    for (const id of s.etcd.order) {
+      expect(s.etcd.members[id].leader).toBe(st.leader);
+      expect(s.etcd.members[id].term).toBe(st.term);
+    }
   });
 
   it('an isolated leader steps down within 1–2 s (CheckQuorum); the majority elects within 1–2 s', () => {

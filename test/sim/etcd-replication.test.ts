@@ -9,19 +9,20 @@ import {
 describe('etcd: writes and reads', () => {
   it('a write commits with a majority, through any member, and is applied once', () => {
     const s = booted({ seed: 1 });
+    const rev0 = s.etcd.revision; // a new etcd cluster starts at revision 1
     const l = leader(s);
     const f = s.etcd.order.find((x) => x !== l.id)!;
     const op = writeOp(3);
     expect(proposeVia(s, f, op)).toBe(true);
     expect(s.store.results[op.requestId]?.result).toBe('ok');
-    expect(s.etcd.revision).toBe(3);
+    expect(s.etcd.revision).toBe(rev0 + 3);
     expect(proposeVia(s, l.id, writeOp(2))).toBe(true);
-    expect(s.etcd.revision).toBe(5);
+    expect(s.etcd.revision).toBe(rev0 + 5);
     run(s, 20);
-    expect(s.etcd.revision).toBe(5); // never applied twice
+    expect(s.etcd.revision).toBe(rev0 + 5); // never applied twice
     for (const id of s.etcd.order) {
       expect(s.etcd.members[id].commitIndex).toBe(s.etcd.appliedIndex);
-      expect(serializableRevision(s, id)).toBe(5);
+      expect(serializableRevision(s, id)).toBe(rev0 + 5);
     }
     expect(linearizableReadOk(s, f)).toBe(true);
   });
@@ -43,6 +44,7 @@ describe('etcd: writes and reads', () => {
 
   it('without quorum: writes never commit, linearizable reads fail, serializable reads answer (stale)', () => {
     const s = booted({ seed: 3 });
+    const rev0 = s.etcd.revision;
     proposeVia(s, leader(s).id, writeOp(4));
     run(s, 2);
     const [a, b, c] = s.etcd.order;
@@ -58,7 +60,7 @@ describe('etcd: writes and reads', () => {
     expect(s.etcd.revision).toBe(rev);
     expect(proposeVia(s, a, writeOp())).toBe(false); // no leader any more: etcd blocks proposals
     expect(linearizableReadOk(s, a)).toBe(false);
-    expect(serializableRevision(s, a)).toBe(4);
+    expect(serializableRevision(s, a)).toBe(rev0 + 4);
     expect(serializableRevision(s, b)).toBeNull();
     expect(memberServing(s, a)).toBe(true);
     expect(memberServing(s, b)).toBe(false);
@@ -68,18 +70,19 @@ describe('etcd: writes and reads', () => {
 
   it('a member cut off from the leader serves stale serializable reads and no linearizable reads', () => {
     const s = booted({ seed: 4 });
+    const rev0 = s.etcd.revision;
     const l = leader(s);
     const f = s.etcd.order.find((x) => x !== l.id)!;
     partition(s, f);
     expect(proposeVia(s, l.id, writeOp(7))).toBe(true);
-    expect(s.etcd.revision).toBe(7);
-    expect(serializableRevision(s, f)).toBe(0); // stale
+    expect(s.etcd.revision).toBe(rev0 + 7);
+    expect(serializableRevision(s, f)).toBe(rev0); // stale
     expect(linearizableReadOk(s, f)).toBe(false);
     expect(proposeVia(s, f, writeOp())).toBe(false);
     expect(leaderOf(s, f)).toBeNull();
     healAll(s);
     run(s, 2);
-    expect(serializableRevision(s, f)).toBe(7);
+    expect(serializableRevision(s, f)).toBe(rev0 + 7);
     expect(linearizableReadOk(s, f)).toBe(true);
   });
 
@@ -93,11 +96,12 @@ describe('etcd: writes and reads', () => {
 
   it('a single-member cluster commits its leader\'s entry at once and serves reads and writes alone', () => {
     const s = booted({ seed: 5, members: 1 });
+    const rev0 = s.etcd.revision;
     const l = leader(s);
     expect(l.commitIndex).toBe(1);
     expect(linearizableReadOk(s, l.id)).toBe(true);
     expect(proposeVia(s, l.id, writeOp(2))).toBe(true);
-    expect(s.etcd.revision).toBe(2);
+    expect(s.etcd.revision).toBe(rev0 + 2);
   });
 });
 
@@ -145,6 +149,7 @@ describe('etcd: quorum arithmetic (FIDELITY §4 table)', () => {
 describe('etcd: log compaction and snapshots', () => {
   it('keeps logs bounded and catches a far-behind member up with a snapshot', () => {
     const s = booted({ seed: 9 });
+    const rev0 = s.etcd.revision;
     const l = leader(s);
     const f = s.etcd.order.find((x) => x !== l.id)!;
     crashMember(s, f);
@@ -152,7 +157,7 @@ describe('etcd: log compaction and snapshots', () => {
       expect(proposeVia(s, l.id, writeOp())).toBe(true);
       if (i % 10 === 0) run(s, 1);
     }
-    expect(s.etcd.revision).toBe(3000);
+    expect(s.etcd.revision).toBe(rev0 + 3000);
     expect(l.snapshotIndex).toBeGreaterThan(1000);
     expect(l.log.length).toBeLessThanOrEqual(1000);
     startMember(s, f);
@@ -161,7 +166,7 @@ describe('etcd: log compaction and snapshots', () => {
     expect(m.snapshotIndex).toBeGreaterThan(1000); // restored from a snapshot
     expect(m.commitIndex).toBe(s.etcd.appliedIndex);
     expect(m.log.at(-1)?.index).toBe(l.log.at(-1)?.index);
-    expect(serializableRevision(s, f)).toBe(3000);
+    expect(serializableRevision(s, f)).toBe(rev0 + 3000);
     // The caught-up member can take over.
     stopMember(s, l.id);
     expect(hasLeader(s)).toBe(true);
@@ -171,6 +176,7 @@ describe('etcd: log compaction and snapshots', () => {
 describe('etcd: membership changes', () => {
   it('addMember grows quorum at once; the empty member catches up', () => {
     const s = booted({ seed: 10 });
+    const rev0 = s.etcd.revision;
     for (let i = 0; i < 5; i++) proposeVia(s, leader(s).id, writeOp());
     addHost(s, 'etcd-4');
     addMember(s, 'etcd-4', 'etcd-4');
@@ -180,7 +186,7 @@ describe('etcd: membership changes', () => {
     run(s, 3);
     expect(s.etcd.members['etcd-4'].commitIndex).toBe(s.etcd.appliedIndex);
     expect(s.etcd.members['etcd-4'].leader).toBe(leader(s).id);
-    expect(serializableRevision(s, 'etcd-4')).toBe(5);
+    expect(serializableRevision(s, 'etcd-4')).toBe(rev0 + 5);
   });
 
   it('adding a member that never starts leaves less room: one more failure loses quorum', () => {

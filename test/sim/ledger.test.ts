@@ -23,16 +23,17 @@ describe('outage ledger: standard faults against the event stream', () => {
       expect(r.kcmLeaderlessMs).toBeLessThanOrEqual(22_000);
       const down = firstEvent(s, at, (e) => e.kind === 'lb.backend_down' && e.subject === m);
       expect(r.backendsWronglyUpMs).toBe(down.t - at);
-      // Every failed request of the run happened while this record was open.
+      // Every failed request of the run happened while this record was open; clients saw failures or late answers.
       expect(r.failedRequests).toBe(s.traffic.failed - failed0);
-      expect(r.failedRequests).toBeGreaterThan(0);
+      expect(r.failedRequests + r.slowRequests).toBeGreaterThan(0);
       expect(r.apiDegradedMs + r.apiDownMs).toBeGreaterThan(0);
       // Green again once the last window closed, and not before.
       expect(r.greenAfterMs).not.toBeNull();
       for (const k of ['kcmLeaderlessMs', 'schedulerLeaderlessMs', 'backendsWronglyUpMs', 'etcdLeaderlessMs', 'apiDegradedMs'] as const) {
         expect(r.greenAfterMs!).toBeGreaterThanOrEqual(r[k]);
       }
-      expect(r.greenAfterMs!).toBeLessThanOrEqual(Math.max(r.kcmLeaderlessMs, r.schedulerLeaderlessMs, r.backendsWronglyUpMs, r.apiDegradedMs + r.apiDownMs, r.etcdLeaderlessMs) + TICK);
+      // Clients' trouble may start a little after the action (a request is late only after 1 s).
+      expect(r.greenAfterMs!, JSON.stringify(r)).toBeLessThanOrEqual(Math.max(r.kcmLeaderlessMs, r.schedulerLeaderlessMs, r.backendsWronglyUpMs, r.apiDegradedMs + r.apiDownMs + 1500, r.etcdLeaderlessMs) + TICK);
     }
   });
 

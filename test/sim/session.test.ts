@@ -48,11 +48,18 @@ describe('session history', () => {
   });
 
   it('history is bounded and keeps one snapshot per simulated second', () => {
-    let s = createSession(createState(defaultConfig({ seed: 2 })), { paused: true });
-    for (let i = 0; i < 30; i++) s = stepTicks(s, 1000);
-    expect(s.history.length).toBeLessThanOrEqual(HISTORY_LIMIT);
+    let s = createSession(createState(defaultConfig({ seed: 2, rps: 0, workers: 0, replicas: 0 })), { paused: true });
+    // 4,000 simulated seconds: more snapshots than the bound holds.
+    const seconds = HISTORY_LIMIT + 400;
+    for (let i = 0; i < seconds / 100; i++) s = stepTicks(s, 1000);
+    expect(s.live.t).toBe(seconds * 1000);
+    expect(s.history.length).toBe(HISTORY_LIMIT);
+    // The oldest snapshots were dropped: what is kept is the last HISTORY_LIMIT seconds, newest last.
+    expect(s.history.at(-1)).toBe(s.live);
+    expect(s.history[0].t).toBe((seconds - HISTORY_LIMIT + 1) * 1000);
     const gaps = s.history.slice(1).map((h, i) => h.t - s.history[i].t);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+    expect(Math.max(...gaps)).toBe(1000);
+    expect(Math.min(...gaps)).toBe(1000);
   });
 
   it('snapshots in history share unchanged parts (structural sharing)', () => {

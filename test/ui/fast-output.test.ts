@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import React from 'react';
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
-import { composeOperations, inkOutputModuleUrl } from '../../source/ui/fast-output.js';
+import InkOutputModule from 'ink-upstream/output.js';
+import { composeOperations, installFastOutput } from '../../source/ui/ink-patches/fast-output.js';
 import { bootedSession, press, KEY } from './helpers.js';
 
 type Ops = Parameters<typeof composeOperations>[2];
@@ -22,12 +24,8 @@ interface InkOutput {
 }
 type InkOutputClass = (new (o: { width: number; height: number }) => InkOutput) & { prototype: InkOutput };
 
-let InkOutput: InkOutputClass;
-let inkGet: InkOutput['get'];
-beforeAll(async () => {
-  InkOutput = ((await import(inkOutputModuleUrl())) as { default: InkOutputClass }).default;
-  inkGet = InkOutput.prototype.get;
-});
+const InkOutput = InkOutputModule as unknown as InkOutputClass;
+const inkGet: InkOutput['get'] = InkOutput.prototype.get;
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
@@ -82,18 +80,24 @@ describe('the fast compositor', () => {
 
   describe('on real dashboard frames', () => {
     let compared = 0;
+    let styled = false;
     const mismatches: string[] = [];
+    // Colours on: with chalk's level 0 (its default under vitest) no frame would carry a style code.
+    const level = chalk.level;
     beforeAll(() => {
+      chalk.level = 3;
       InkOutput.prototype.get = function get(this: InkOutput) {
         const expected = inkGet.call(this);
         const got = composeOperations(this.width, this.height, this.operations);
         compared++;
+        if (expected.output.includes('\u001b[3')) styled = true;
         if (got.output !== expected.output || got.height !== expected.height) mismatches.push(expected.output);
         return expected;
       };
     });
     afterAll(() => {
       InkOutput.prototype.get = inkGet;
+      chalk.level = level;
     });
 
     it('matches Ink frame for frame through keys, menus, overlays and sizes', async () => {
@@ -106,6 +110,20 @@ describe('the fast compositor', () => {
       }
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(40);
+      expect(styled).toBe(true);
     });
+  });
+
+  it('installFastOutput gives Ink\'s own class this compositor in unbundled runs (the tests)', async () => {
+    try {
+      expect(await installFastOutput()).toBe(true);
+      expect(InkOutput.prototype.get).not.toBe(inkGet);
+      const out = new InkOutput({ width: 6, height: 2 });
+      out.write(1, 0, '\u001b[31mab\u001b[39m', { transformers: [] });
+      out.write(0, 1, '漢x', { transformers: [] });
+      expect(out.get()).toEqual(inkGet.call(out));
+    } finally {
+      InkOutput.prototype.get = inkGet;
+    }
   });
 });

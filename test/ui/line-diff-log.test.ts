@@ -3,7 +3,7 @@
 // sequence of frames (taller, shorter, unchanged lines, styled lines, cursor moves, clear).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import logUpdate from '../../source/ui/line-diff-log.js';
+import logUpdate from '../../source/ui/ink-patches/line-diff-log.js';
 
 /** Enough of a VT100 for what a frame writer emits: text, CR, LF, CSI A/B/C/E/G/J/K, SGR. */
 class Terminal {

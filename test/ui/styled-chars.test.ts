@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import chalk, { Chalk } from 'chalk';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
-import { simpleStyledChars, styledCharsOf } from '../../source/ui/styled-chars.js';
+import { simpleStyledChars, styledCharsOf } from '../../source/ui/ink-patches/styled-chars.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
 const reference = (line: string) => styledCharsFromTokens(tokenize(line));

@@ -1,21 +1,13 @@
 // The renderer's measurements must equal what Ink measures with its own modules, and their caches
 // must stay bounded however many different texts a long session draws.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
-import { lineWidth, measureText, widestLine } from '../../source/ui/text-metrics.js';
-import { BoundedCache } from '../../source/ui/bounded-cache.js';
-import sanitizeAnsi from '../../source/ui/ink-sanitize-ansi.js';
-import inkSanitizeAnsi from '../../node_modules/ink/build/sanitize-ansi.js';
-
-let inkMeasureText: (text: string) => { width: number; height: number };
-beforeAll(async () => {
-  const inkDir = path.dirname(createRequire(import.meta.url).resolve('ink'));
-  inkMeasureText = ((await import(pathToFileURL(path.join(inkDir, 'measure-text.js')).href)) as { default: typeof inkMeasureText }).default;
-});
+import inkMeasureText from 'ink-upstream/measure-text.js';
+import inkSanitizeAnsi from 'ink-upstream/sanitize-ansi.js';
+import { lineWidth, measureText, widestLine } from '../../source/ui/ink-patches/text-metrics.js';
+import { BoundedCache } from '../../source/ui/ink-patches/bounded-cache.js';
+import sanitizeAnsi from '../../source/ui/ink-patches/sanitize-ansi.js';
 
 const piece = fc.constantFrom('a', ' ', '─', '│', '●', '▇', '漢', '🙂', 'é', '\u0301', '\u001b[31m', '\u001b[0m', '\u001b[1;42m', 'ｶﾞ', '\t', '\u001b[2J', '\u001b[38:5:1m', '\u001b]8;;http://x\u0007', '\u009b1A', '\u001b', '\u001b[?25l', '\u0085');
 const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));

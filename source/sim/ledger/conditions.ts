@@ -4,6 +4,17 @@ import type { ElectorComponent, State } from '../types.js';
 import { connected, nodeUp } from '../network.js';
 import { apiserverServing, etcdPathFor } from '../apiserver.js';
 
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+/** The LB reaches a backend both ways (with no partition and no cut link: both nodes are up). */
+function lbReaches(s: State, lb: string, id: string): boolean {
+  if (isEmpty(s.network.partitioned) && isEmpty(s.network.cut)) return nodeUp(s, lb) && nodeUp(s, id);
+  return connected(s, lb, id);
+}
+
 /** The load balancer that holds the VIP, if it is up and not cut off; null otherwise. */
 export function liveVipLb(s: State): string | null {
   const lb = s.lb.vipHolder;
@@ -19,9 +30,10 @@ export function etcdLeaderless(s: State): boolean {
 /** No backend marked UP behind the VIP has an apiserver that can commit a write. */
 export function writesUnavailable(s: State): boolean {
   const lb = liveVipLb(s);
-  if (!lb) return true;
+  // Without a leader that reaches a quorum no member can commit (as of this tick's etcd step).
+  if (!lb || s.etcd.leader === null) return true;
   for (const id of s.lb.order) {
-    if (s.lb.backends[id].status !== 'UP' || !connected(s, lb, id)) continue;
+    if (s.lb.backends[id].status !== 'UP' || !lbReaches(s, lb, id)) continue;
     if (etcdPathFor(s, id) !== null) return false;
   }
   return true;
@@ -43,7 +55,7 @@ export function leaseLeaderless(s: State, c: ElectorComponent): boolean {
 /** A backend can serve a request: its apiserver runs, is ready, and the VIP's LB reaches it. */
 export function backendAlive(s: State, lb: string, id: string): boolean {
   const m = s.masters[id];
-  return !!m && apiserverServing(s, id) && m.apiserver.ready && connected(s, lb, id);
+  return !!m && m.apiserver.ready && apiserverServing(s, id) && lbReaches(s, lb, id);
 }
 
 /**

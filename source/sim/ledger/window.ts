@@ -9,7 +9,7 @@ export type WindowSums = TickOutcomes;
 
 /** Appends this tick's outcomes (a new object: snapshots share the old ones) and drops old ticks. */
 export function pushWindow(recent: WindowTick[], t: Ms, o: TickOutcomes): void {
-  recent.push({ t, ...o });
+  recent.push({ t, ok: o.ok, failed: o.failed, slow: o.slow, slowMs: o.slowMs, writesOk: o.writesOk, writesFailed: o.writesFailed });
   let drop = 0;
   while (drop < recent.length && recent[drop].t <= t - VERDICT_WINDOW_MS) drop++;
   if (drop > 0) recent.splice(0, drop);

@@ -8,11 +8,8 @@
 // A miss composes the row the same way Ink does, so the output is the same byte for byte
 // (test/ui/fast-output.test.ts checks that against Ink's class on real dashboard frames).
 //
-// Unbundled runs (tests, `tsx`) install it by replacing the compositor method of Ink's class;
-// the bundled CLI is built with this module in place of Ink's.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// The bundled CLI is built with this module in place of Ink's (see README.md here). Under the
+// tests, which run unbundled, installFastOutput gives Ink's class this compositor as its method.
 import sliceAnsi from 'slice-ansi';
 import { ansiCodesToString, diffAnsiCodes, styledCharsToString, type StyledChar } from '@alcalzone/ansi-tokenize';
 import { styledCharsOf } from './styled-chars.js';
@@ -204,24 +201,23 @@ interface InkOutputClass {
   prototype: { get(this: { width: number; height: number; operations: Operation[] }): { output: string; height: number } };
 }
 
-let installed: Promise<boolean> | null = null;
+// Ink's own class, by the name the build and the test configuration map to Ink's module (never a
+// path into the installed package). A variable, so the bundle does not pull Ink's module in.
+const INK_OUTPUT = 'ink-upstream/output.js';
 
-/** Where Ink's own compositor module lives (Ink exports only its entry point). */
-export function inkOutputModuleUrl(): string {
-  const entry = createRequire(import.meta.url).resolve('ink');
-  return pathToFileURL(path.join(path.dirname(entry), 'output.js')).href;
-}
+let installed: Promise<boolean> | null = null;
 
 /**
  * Makes Ink compose frames with this module. In the bundled CLI this module already replaced
- * Ink's, so there is nothing to do; unbundled, Ink's class gets this compositor as its method.
- * Resolves to whether Ink now uses it; any surprise leaves Ink as it was.
+ * Ink's, so there is nothing to do. Unbundled, where `ink-upstream/` is mapped (the tests), Ink's
+ * class gets this compositor as its method; elsewhere Ink keeps its own. Resolves to whether Ink
+ * now uses it; any surprise leaves Ink as it was.
  */
 export function installFastOutput(): Promise<boolean> {
-  if (!/\/source\/ui\/fast-output\.[jt]sx?$/.test(import.meta.url)) return Promise.resolve(true);
+  if (!/\/source\/ui\/ink-patches\/fast-output\.[jt]sx?$/.test(import.meta.url)) return Promise.resolve(true);
   installed ??= (async () => {
     try {
-      const mod = (await import(inkOutputModuleUrl())) as { default?: InkOutputClass };
+      const mod = (await import(/* @vite-ignore */ INK_OUTPUT)) as { default?: InkOutputClass };
       const proto = mod.default?.prototype;
       if (!proto || typeof proto.get !== 'function') return false;
       proto.get = function get() {

@@ -6,7 +6,7 @@
 // when the frame ends with a newline, so frames creep down the screen. This one moves to the
 // frame's first line, skips unchanged lines, rewrites changed ones and clears what a shorter frame
 // left below. Same interface as Ink's log-update module; the bundled CLI uses it in its place
-// (see build.mjs). test/ui/line-diff-log.test.ts replays its output in a small terminal model.
+// (see README.md here). test/ui/line-diff-log.test.ts replays its output in a small terminal model.
 import cliCursor from 'cli-cursor';
 
 const CSI = '\u001b[';
