@@ -2,12 +2,12 @@
 import type { Config } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
 import { defaultConfig } from '../sim/config.js';
-import type { RenderCastOptions, RenderCastResult, Size } from './headless.js';
-import { renderToCast } from './headless.js';
+import type { RenderCastOptions, RenderCastResult, Size } from './render-cast.js';
+import { renderToCast } from './render-cast.js';
 import { loadScenario, scenarioConfig, scenarioDriver } from '../scenario/index.js';
 
-export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './headless.js';
-export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './headless.js';
+export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './render-cast.js';
+export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './render-cast.js';
 
 export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' | 'driver'> {
   /** A built-in lesson name or a scenario file; its driver runs the steps, its setup gives the config. */

@@ -22,7 +22,7 @@ import { leasesPane } from './panes/leases.js';
 import { lbPane } from './panes/lb.js';
 import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
-import { advanceDriven, type LessonLog } from './drive.js';
+import { advanceDriven, type LessonLog } from './lesson-log.js';
 
 export interface LessonChoice {
   name: string;

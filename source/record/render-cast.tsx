@@ -10,12 +10,11 @@ import { EventEmitter } from 'node:events';
 import React from 'react';
 import { Box, Text, render } from 'ink';
 import type { Config, State } from '../sim/types.js';
-import type { Action } from '../sim/actions.js';
-import { isSimAction } from '../sim/actions.js';
 import type { CheckResult, Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
 import type { Session } from '../sim/session.js';
-import { createSession, dispatch, stepTicks } from '../sim/session.js';
+import { createSession } from '../sim/session.js';
+import { RunLoop, SESSION_WORLD } from '../sim/run-loop.js';
 import type { CastHeader, CastSink } from './asciicast.js';
 import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
@@ -286,42 +285,42 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
     frames++;
   };
 
+  let changed = false;
+  const loop = new RunLoop(session, SESSION_WORLD, {
+    driver,
+    endMs: limitMs,
+    tailMs,
+    hooks: {
+      onMarker: (t, m) => {
+        markers.push(m);
+        sink.marker(at(t), m);
+      },
+      onSay: (_t, text) => {
+        caption = text;
+        changed = true;
+      },
+      onAction: () => (changed = true),
+      onCheck: (c) => {
+        checks.push(c);
+        changed = true;
+      },
+    },
+  });
   try {
-    let doneAt: number | null = null;
     let ticks = 0;
     let lastEventSeq = session.live.eventSeq;
     let activeUntil = QUIET_MS;
     for (;;) {
-      const st = session.live;
-      let changed = false;
-      if (driver) {
-        const out = driver.poll(st);
-        for (const a of out.actions as Action[]) {
-          // Control actions (pause, speed, rewind) make no sense without a viewer: only the world moves.
-          if (isSimAction(a)) session = dispatch(session, a);
-          changed = true;
-        }
-        for (const m of out.markers) {
-          markers.push(m);
-          sink.marker(at(st.t), m);
-        }
-        if (out.say.length) {
-          caption = out.say[out.say.length - 1];
-          changed = true;
-        }
-        if (out.checks.length) {
-          checks.push(...out.checks);
-          changed = true;
-        }
-      }
+      changed = false;
+      loop.poll();
+      session = loop.world;
       if (changed || session.live.eventSeq !== lastEventSeq) activeUntil = session.live.t + QUIET_MS;
       lastEventSeq = session.live.eventSeq;
       const every = session.live.t < activeUntil ? frameEveryTicks : idleEveryTicks;
       if (ticks % every === 0 || changed) await drawFrame();
-      if (driver && doneAt === null && driver.done(session.live)) doneAt = session.live.t;
-      const end = doneAt !== null ? Math.min(limitMs, doneAt + tailMs) : limitMs;
-      if (session.live.t >= end) break;
-      session = stepTicks(session, 1);
+      if (loop.finished) break;
+      loop.advance(1);
+      session = loop.world;
       ticks++;
     }
     await drawFrame();
