@@ -4,7 +4,7 @@
 import type { Elector, ElectorComponent, State } from './types.js';
 import { connected, nodeUp } from './network.js';
 import { writeVia, readOk } from './apiserver.js';
-import { apiThroughLb } from './views.js';
+import { apiThroughLb } from './api-through-lb.js';
 import { podName } from './ids.js';
 import { emit, causeOf, setCause } from './events.js';
 
