@@ -19,22 +19,8 @@ import type { CastHeader, CastSink } from './asciicast.js';
 import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
 import chalk from 'chalk';
-import { App } from '../ui/app.js';
+import { RecordedFrame, dashboardView, type FrameView } from '../ui/recorded-frame.js';
 import { installFastOutput } from '../ui/fast-output.js';
-
-/** What the recorder hands the dashboard for one frame. */
-export interface FrameViewProps {
-  session: Session;
-  state: State;
-  cols: number;
-  /** Rows the view may use (the caption's rows already taken off). */
-  rows: number;
-  /** The current narration, or null. */
-  caption: string | null;
-  /** Checks reported so far (✓/✗). */
-  checks: CheckResult[];
-}
-export type FrameView = React.ComponentType<FrameViewProps>;
 
 export interface Size {
   cols: number;
@@ -64,7 +50,7 @@ export interface RenderCastOptions {
   durationMs?: number;
   /** Keep rendering this long after the driver is done (default 3 s). */
   tailMs?: number;
-  /** The dashboard to render; default the real one (source/ui/app.tsx) with a fallback. */
+  /** The dashboard to render; default the real one (source/ui/app.tsx). */
   view?: FrameView;
   /** Caption rows above the view (default 2; 0 turns the caption off). */
   captionRows?: number;
@@ -87,8 +73,6 @@ export interface RenderCastResult {
   simMs: number;
   castSeconds: number;
   error: string | null;
-  /** Which dashboard was drawn: the real UI, the built-in fallback, or opts.view. */
-  view: 'ui' | 'custom';
 }
 
 /** A terminal that is not there: Ink writes each frame here (debug mode: whole frames). */
@@ -129,71 +113,6 @@ class NullStderr extends EventEmitter {
   write(): boolean { return true; }
 }
 
-function Caption({ text, cols, rows }: { text: string | null; cols: number; rows: number }): React.ReactElement | null {
-  if (rows <= 0) return null;
-  const body = text ? `▶ ${text}` : '';
-  // Word-wrap into `rows` lines of `cols`, ellipsis on overflow, so the height never changes.
-  const out: string[] = [];
-  let cur = '';
-  for (const word of body.split(/\s+/).filter(Boolean)) {
-    const next = cur ? `${cur} ${word}` : word;
-    if ([...next].length <= cols) cur = next;
-    else {
-      out.push(cur);
-      cur = [...word].slice(0, cols).join('');
-    }
-  }
-  if (cur) out.push(cur);
-  if (out.length > rows) {
-    out.length = rows;
-    const last = [...out[rows - 1]];
-    out[rows - 1] = last.slice(0, Math.max(0, cols - 1)).join('') + '…';
-  }
-  while (out.length < rows) out.push('');
-  return (
-    <Box flexDirection="column" width={cols} height={rows}>
-      {out.map((l, i) => (
-        <Text key={i} bold color="cyan" wrap="truncate">{l || ' '}</Text>
-      ))}
-    </Box>
-  );
-}
-
-function Frame(props: FrameViewProps & { View: FrameView; captionRows: number; totalRows: number }): React.ReactElement {
-  const { View, captionRows, totalRows, ...viewProps } = props;
-  return (
-    <Box flexDirection="column" width={props.cols} height={totalRows}>
-      <Caption text={props.caption} cols={props.cols} rows={captionRows} />
-      <View {...viewProps} />
-    </Box>
-  );
-}
-
-
-
-
-/** True when `err` says that `file` itself is missing (not something it imports). */
-function missing(err: unknown, file: string): boolean {
-  const e = err as { code?: string; message?: string };
-  const msg = String(e?.message ?? '');
-  return (e?.code === 'ERR_MODULE_NOT_FOUND' || /Failed to load|Cannot find module/.test(msg)) && msg.includes(file);
-}
-
-/** The dashboard to record: the App driven as a controlled view (session in, no timer). */
-const dashboardView: FrameView = (p) => <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption ?? undefined} />;
-
-export async function loadDefaultView(): Promise<FrameView> {
-  return dashboardView;
-}
-
-export async function resolveDefaultView(): Promise<{ view: FrameView; kind: 'ui' }> {
-  return { view: dashboardView, kind: 'ui' };
-}
-
-type Chalk = { level: number };
-async function loadChalk(): Promise<Chalk | null> {
-  return chalk;
-}
 
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
@@ -236,13 +155,11 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const mem = !opts.sink && !opts.out ? memoryCastSink(header, { onError: opts.onError }) : null;
   const sink: CastSink = opts.sink ?? mem ?? openCastSink(opts.out as string, header, { onError: opts.onError });
   await installFastOutput();
-  const resolved = opts.view ? { view: opts.view, kind: 'custom' as const } : await resolveDefaultView();
-  const View = resolved.view;
+  const View = opts.view ?? dashboardView;
 
-  const chalk = await loadChalk();
-  const savedLevel = chalk?.level;
+  const savedLevel = chalk.level;
   const level = opts.colorLevel ?? (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' ? 0 : 3);
-  if (chalk) chalk.level = level;
+  chalk.level = level;
 
   const stdout = new FakeStdout(cols, rows);
   const screen = new ScreenEncoder(cols, rows);
@@ -254,7 +171,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const at = (simMs: number) => simMs / 1000 / speed;
 
   const tree = () => (
-    <Frame
+    <RecordedFrame
       View={View}
       session={session}
       state={session.state}
@@ -327,7 +244,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
     sink.output(at(session.state.t), screen.finish());
   } finally {
     ink.unmount();
-    if (chalk && savedLevel !== undefined) chalk.level = savedLevel;
+    chalk.level = savedLevel;
     if (!opts.sink) sink.close();
   }
 
@@ -342,6 +259,5 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
     simMs: session.live.t,
     castSeconds: sink.lastTime,
     error: sink.error,
-    view: resolved.kind,
   };
 }

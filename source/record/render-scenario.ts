@@ -6,8 +6,9 @@ import type { RenderCastOptions, RenderCastResult, Size } from './render-cast.js
 import { renderToCast } from './render-cast.js';
 import { loadScenario, scenarioConfig, scenarioDriver } from '../scenario/index.js';
 
-export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './render-cast.js';
-export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './render-cast.js';
+export { renderToCast, headlessHeader } from './render-cast.js';
+export type { RenderCastOptions, RenderCastResult, Size } from './render-cast.js';
+export { dashboardView, type FrameView, type FrameViewProps } from '../ui/recorded-frame.js';
 
 export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' | 'driver'> {
   /** A built-in lesson name or a scenario file; its driver runs the steps, its setup gives the config. */

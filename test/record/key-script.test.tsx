@@ -5,8 +5,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
   classifyScriptText, keySequence, parseDurationMs, parseKeyScript, runKeyScript, type KeyScript, type Timers,
-} from '../../source/record/key-script.js';
-import { createScriptedStdin } from '../../source/record/scripted-stdin.js';
+} from '../../source/ui/input/key-script.js';
+import { createScriptedStdin } from '../../source/ui/input/scripted-stdin.js';
 
 function ok(text: string, file = 'demo.keys'): KeyScript {
   const r = parseKeyScript(text, file);

@@ -17,7 +17,7 @@
 //
 // The same --script flag takes timed *sim actions* in headless mode (entries with `do:`);
 // classifyScript() tells the two apart.
-import { parseDuration } from '../sim/duration.js';
+import { parseDuration } from '../../sim/duration.js';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
