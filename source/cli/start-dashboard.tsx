@@ -1,6 +1,5 @@
 // Starts the dashboard in the real terminal: alternate screen, hidden cursor, signals that restore
 // the terminal, optional recording (--record) and keystroke script (--script).
-import React from 'react';
 import { render } from 'ink';
 import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';

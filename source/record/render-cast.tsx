@@ -7,12 +7,10 @@
 // reads a clock: event times are simulated ms / 1000 / speed, the header's timestamp is 0 (or
 // opts.timestamp), TERM/SHELL in the header are fixed, and the colour level is set explicitly.
 import { EventEmitter } from 'node:events';
-import React from 'react';
-import { Box, Text, render } from 'ink';
-import type { Config, State } from '../sim/types.js';
+import { render } from 'ink';
+import type { Config } from '../sim/types.js';
 import type { CheckResult, Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
-import type { Session } from '../sim/session.js';
 import { createSession } from '../sim/session.js';
 import { RunLoop, SESSION_WORLD } from '../sim/run-loop.js';
 import type { CastHeader, CastSink } from './asciicast.js';

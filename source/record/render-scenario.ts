@@ -20,7 +20,7 @@ export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' 
 }
 
 /** Loads a scenario through source/scenario (loadScenario + scenarioDriver). */
-async function scenarioSetup(nameOrFile: string, base: Config | undefined): Promise<{ driver: Driver; config: Config; title: string }> {
+async function scenarioSetup(nameOrFile: string): Promise<{ driver: Driver; config: Config; title: string }> {
   const r = loadScenario(nameOrFile);
   if (!r.ok) throw new Error(r.error);
   return { driver: scenarioDriver(r.scenario), config: scenarioConfig(r.scenario), title: r.scenario.title };
@@ -34,7 +34,7 @@ async function scenarioSetup(nameOrFile: string, base: Config | undefined): Prom
 export async function renderScenarioToCast(opts: RenderScenarioOptions): Promise<RenderCastResult> {
   let { driver, config, title } = opts;
   if (opts.scenario) {
-    const s = await scenarioSetup(opts.scenario, config);
+    const s = await scenarioSetup(opts.scenario);
     driver = driver ?? s.driver;
     config = s.config;
     title = title ?? s.title;

@@ -24,8 +24,6 @@ export const LIVENESS_RESTART_MS = 80_000;
 export function crashLoopBackoffMs(restarts: number): number {
   return Math.min(300_000, 10_000 * 2 ** Math.max(0, restarts - 1));
 }
-/** A killed static pod is restarted by the kubelet; the first restart is immediate-ish (container start). */
-export const CONTAINER_START_MS = 1000;
 
 export function defaultKnobs(): Knobs {
   return {

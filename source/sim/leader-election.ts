@@ -2,7 +2,7 @@
 // as FIDELITY.md §1 describes it: Lease objects read and written through the process's own
 // apiserver, optimistic concurrency on resourceVersion, the follower's observed-time rule,
 // jittered retries, and the renew deadline after which a leader exits.
-import type { Elector, ElectorComponent, ElectorOp, LeaseName, LeaseRecord, Master, State } from './types.js';
+import type { Elector, ElectorOp, LeaseRecord, Master, State } from './types.js';
 import { JITTER_FACTOR, leaseRequestTimeoutMs } from './config.js';
 import { apiserverServing, readOk, writeVia, pollWrite } from './apiserver.js';
 import { nodeUp } from './network.js';

@@ -1,7 +1,7 @@
 // Control-plane processes as the kubelet runs them (static pods): kill, graceful stop, start,
 // and restarts with crash-loop back-off.
 import type { ComponentKind, ElectorComponent, Master, State } from './types.js';
-import { crashLoopBackoffMs, CONTAINER_START_MS } from './config.js';
+import { crashLoopBackoffMs } from './config.js';
 import { holderIdentity } from './ids.js';
 import { nodeUp } from './network.js';
 import { crashMember, startMember, stopMember, memberServing } from './etcd/index.js';

@@ -1,8 +1,8 @@
 // Read-only views over a snapshot: what the dashboard panes, NDJSON snapshots and lesson checks show.
 import type { ComponentKind, ElectorComponent, LeaseName, ProcState, RaftRole, State } from './types.js';
-import { apiserverServing, etcdPathFor, etcdProblem } from './apiserver.js';
+import { etcdProblem } from './apiserver.js';
 import { clusterStatus, memberServing } from './etcd/index.js';
-import { connected, nodeUp } from './network.js';
+import { nodeUp } from './network.js';
 import { quorumOf } from './config.js';
 import { apiThroughLb } from './api-through-lb.js';
 

@@ -1,6 +1,6 @@
 // The live dashboard: one Session in state, a timer that advances it at the chosen speed, panes
 // drawn from the snapshot on screen, and keys that map to Actions.
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
 import { useSyncState } from './use-sync-state.js';
 import { typedKeys } from './typed-keys.js';
@@ -261,7 +261,6 @@ export function App(props: AppProps) {
   const driverRef = useRef<Driver | null>(props.driver ?? null);
   const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
-  const ascii = false;
 
   // A new session from outside (the recorder and tests render frames by passing sessions in):
   // adopt it during render, as React recommends for state derived from a prop.
@@ -305,7 +304,6 @@ export function App(props: AppProps) {
   lessonRef.current = lesson;
 
   const s = session.state;
-  const nodes = s.nodeOrder;
 
   const act = (a: Action) => {
     setSession((cur) => dispatch(cur, a));
@@ -434,7 +432,7 @@ export function App(props: AppProps) {
   const frame = useMemo(
     () => layout({
       s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,
-      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, ascii,
+      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice,
     }),
     [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice],
   );
@@ -481,7 +479,6 @@ interface LayoutIn {
   lessonView: ReturnType<InteractiveDriver['view']> | null;
   caption?: string;
   notice: string | null;
-  ascii: boolean;
 }
 
 export interface Frame {
@@ -554,9 +551,9 @@ export function layout(x: LayoutIn): Frame {
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
       case 'masters': return mastersPane(s, x.selected, width, maxLines);
-      case 'etcd': return etcdPane(s, x.selected, width, x.ascii);
-      case 'lb': return lbPane(s, x.selected, width, x.ascii);
-      case 'leases': return leasesPane(s, width, x.ascii);
+      case 'etcd': return etcdPane(s, x.selected, width);
+      case 'lb': return lbPane(s, x.selected, width);
+      case 'leases': return leasesPane(s, width);
       case 'workloads': return workloadsPane(s, x.selected, width);
       case 'events': return eventsPane(s, width, maxLines, width >= 70);
     }

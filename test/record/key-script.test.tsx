@@ -1,5 +1,5 @@
 // Keystroke scripts: parsing, one-line errors with file and line, timing, and driving Ink.
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Text, render, useInput } from 'ink';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';

@@ -4,14 +4,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../source/sim/config.js';
 import { parseCast } from '../../source/record/asciicast.js';
 import { parseSize, renderScenarioToCast } from '../../source/record/index.js';
 import { crashLesson } from './helpers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kha-headless-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,5 @@
 // The dashboard driven by keys, as a person uses it, checked on the frames it draws.
 import { describe, expect, it } from 'vitest';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import { createSession } from '../../source/sim/session.js';

@@ -4,13 +4,13 @@ import { etcdView } from '../../sim/views.js';
 import { type Line, seg, pad, padStart, bar } from '../lines.js';
 import { look } from '../glyphs.js';
 
-export function etcdPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
+export function etcdPane(s: State, selected: string | null, width: number): Line[] {
   const v = etcdView(s);
   const out: Line[] = [];
   const tone = v.hasQuorum ? 'ok' : 'bad';
   const bw = Math.max(3, Math.min(v.voters * 2, 14));
   out.push([
-    seg(`  ${bar(v.serving / Math.max(1, v.voters), bw, ascii)} `, tone),
+    seg(`  ${bar(v.serving / Math.max(1, v.voters), bw)} `, tone),
     seg(`${v.serving} of ${v.voters} up, ${v.quorum} needed`, tone, { bold: true }),
     seg(v.hasQuorum ? `  ✔ quorum` : `  ✖ NO QUORUM`, tone, { bold: true }),
   ]);

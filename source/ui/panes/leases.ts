@@ -3,7 +3,7 @@ import type { State } from '../../sim/types.js';
 import { leaseView, LEASES } from '../../sim/views.js';
 import { type Line, seg, secs, bar } from '../lines.js';
 
-export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
+export function leasesPane(s: State, width: number): Line[] {
   const out: Line[] = [];
   for (const { name } of LEASES) {
     const v = leaseView(s, name);
@@ -20,7 +20,7 @@ export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
       out.push([
         seg('    expires in ', 'warn'),
         seg(`${secs(left)} `, 'warn', { bold: true }),
-        seg(bar(total ? left / total : 0, bw, ascii), 'warn'),
+        seg(bar(total ? left / total : 0, bw), 'warn'),
         seg(left === 0 ? '  a follower takes it at its next retry (2–4.4 s)' : '  (followers\' clocks)', 'plain', { dim: true }),
       ]);
     } else if (!v.holder) {
