@@ -29,3 +29,29 @@ export function advanceDriven(session: Session, ms: number, driver: Driver | nul
   if (log && driver) log.done = driver.done(loop.state);
   return loop.world;
 }
+
+export interface LessonChoice {
+  name: string;
+  title: string;
+}
+
+/** What an interactive lesson driver offers beyond the Driver protocol (see source/scenario). */
+export interface InteractiveDriver extends Driver {
+  advance(): void;
+  answer(choice: number): void;
+  view(): {
+    title: string; step: number; total: number; say: string | null;
+    question: { text: string; choices: string[]; answered: number | null } | null;
+    waitingForEnter: boolean; done: boolean;
+  };
+}
+
+export function isInteractive(d: Driver | null): d is InteractiveDriver {
+  return !!d && typeof (d as Partial<InteractiveDriver>).view === 'function';
+}
+
+export interface StartedLesson {
+  title: string;
+  session: Session;
+  driver: Driver;
+}

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import { createSession } from '../../source/sim/session.js';
 import { bootedSession, renderApp, waitFor, press, KEY, stripAnsi } from './helpers.js';
-import { KEYS } from '../../source/ui/keys.js';
+import { KEYMAP } from '../../source/ui/keymap.js';
 
 function kcmHost(frame: string): string | null {
   const m = /controller-manager\s+★ (master-\d|\(none\))/.exec(frame);
@@ -67,7 +67,10 @@ describe('dashboard', () => {
     const r = renderApp({ session: bootedSession(), rows: 40 });
     await press(r.stdin, '?');
     await waitFor(() => r.frame().includes('Keys'), 'help');
-    for (const [k] of KEYS) expect(r.frame()).toContain(k);
+    for (const b of KEYMAP) expect(r.frame()).toContain(b.keys);
+    // Keys that once worked without being listed.
+    expect(r.frame()).toContain('Shift+Tab');
+    expect(r.frame()).toContain('+ = / - _');
     await press(r.stdin, KEY.esc);
     await waitFor(() => r.frame().includes('Masters'), 'the panes back');
     r.unmount();
