@@ -1,4 +1,4 @@
-// --headless: run the simulation at full speed and print NDJSON (SPEC §4): start, events, actions,
+// --headless: run the simulation at full speed and print NDJSON (README "Headless output"): start, events, actions,
 // checks, snapshots, end. Exit 0, or 1 when a scenario check failed.
 import type { Writable } from 'node:stream';
 import type { Config, SimEvent } from '../sim/types.js';

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { Config } from '../sim/types.js';
 import { parseScenario, ScenarioError, type Scenario } from './load.js';
 import { builtinFiles, nameOf } from './catalog.js';
-import { ScenarioDriver } from './driver.js';
+import { ScenarioDriver } from './scenario-driver.js';
 
 export type { Scenario } from './load.js';
-export { ScenarioDriver, type LessonView } from './driver.js';
+export { ScenarioDriver, type LessonView } from './scenario-driver.js';
 export { ScenarioError, parseScenario } from './load.js';
 
 export { lessonsDir, lessonCatalog } from './catalog.js';

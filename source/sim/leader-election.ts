@@ -1,5 +1,5 @@
 // client-go leader election (tools/leaderelection) for kube-controller-manager and kube-scheduler,
-// as FIDELITY.md §1 describes it: Lease objects read and written through the process's own
+// as docs/FIDELITY.md §1 describes it: Lease objects read and written through the process's own
 // apiserver, optimistic concurrency on resourceVersion, the follower's observed-time rule,
 // jittered retries, and the renew deadline after which a leader exits.
 import type { Elector, ElectorOp, LeaseRecord, Master, State } from './types.js';

@@ -14,7 +14,7 @@ function file(name: string, text: string): string {
 }
 
 describe('kube-ha-lab --headless', () => {
-  it('prints start first, end last, every line JSON with the SPEC fields', () => {
+  it('prints start first, end last, every line JSON with the documented fields', () => {
     const r = runCli(['--headless', '--duration', '30s', '--seed', '7', '--snapshot-every', '10s']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
