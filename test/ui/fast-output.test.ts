@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import React from 'react';
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import { composeOperations, inkOutputModuleUrl } from '../../source/ui/fast-output.js';
@@ -82,18 +83,24 @@ describe('the fast compositor', () => {
 
   describe('on real dashboard frames', () => {
     let compared = 0;
+    let coloured = 0;
     const mismatches: string[] = [];
+    const savedLevel = chalk.level;
     beforeAll(() => {
+      // vitest's colour level is 0: without this the frames would carry no escape codes to compare.
+      chalk.level = 3;
       InkOutput.prototype.get = function get(this: InkOutput) {
         const expected = inkGet.call(this);
         const got = composeOperations(this.width, this.height, this.operations);
         compared++;
+        if (/\u001b\[/.test(expected.output)) coloured++;
         if (got.output !== expected.output || got.height !== expected.height) mismatches.push(expected.output);
         return expected;
       };
     });
     afterAll(() => {
       InkOutput.prototype.get = inkGet;
+      chalk.level = savedLevel;
     });
 
     it('matches Ink frame for frame through keys, menus, overlays and sizes', async () => {
@@ -106,6 +113,7 @@ describe('the fast compositor', () => {
       }
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(40);
+      expect(coloured).toBeGreaterThan(20);
     });
   });
 });
