@@ -6,6 +6,7 @@ import { SIM_ACTION_TYPES, ACTION_FIELDS, NODE_FIELDS, describeAction } from '..
 import type { Driver, DriverOutput } from '../sim/driver.js';
 import type { Config, State } from '../sim/types.js';
 import { parseDuration } from '../sim/duration.js';
+import { possibleNodeNames } from '../sim/node-names.js';
 
 export interface TimedAction {
   atMs: number;
@@ -25,20 +26,6 @@ const ENUMS: Record<string, readonly string[]> = {
 
 export class ScriptError extends Error {}
 
-/** Node names an action may name: the cluster's, plus those add-master / add-etcd could create. */
-function possibleNodes(config: Config, growth: boolean): Set<string> {
-  const names = new Set<string>(['lb-1']);
-  if (config.lbPair) names.add('lb-2');
-  const masters = growth ? 7 : config.masters;
-  for (let i = 1; i <= masters; i++) names.add(`master-${i}`);
-  const etcd = growth ? 7 : config.topology === 'external' ? config.etcdMembers : 0;
-  for (let i = 1; i <= etcd; i++) names.add(`etcd-${i}`);
-  // Switching to external topology creates the etcd-N nodes.
-  for (let i = 1; i <= config.etcdMembers; i++) if (growth) names.add(`etcd-${i}`);
-  for (let i = 1; i <= config.workers; i++) names.add(`worker-${i}`);
-  return names;
-}
-
 /** Parses and validates a script's text; throws a ScriptError with `file:line: entry N: problem`. */
 export function parseActionScript(text: string, file: string, config: Config): TimedAction[] {
   const lc = new LineCounter();
@@ -53,11 +40,10 @@ export function parseActionScript(text: string, file: string, config: Config): T
   const root = doc.contents;
   if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
   const raw = root.items.map((item) => ({ node: item as Node, value: (item as { toJSON?: () => unknown }).toJSON?.() }));
-  const growth = raw.some((r) => {
-    const d = (r.value as { do?: unknown } | undefined)?.do;
-    return d === 'add-master' || d === 'add-etcd' || d === 'set-topology';
-  });
-  const nodes = possibleNodes(config, growth);
+  const nodes = possibleNodeNames(config, raw.map((r) => {
+    const v = r.value as { do?: unknown; topology?: unknown } | undefined;
+    return { type: v?.do, topology: v?.topology };
+  }));
   const out: TimedAction[] = [];
   let prev = 0;
   raw.forEach(({ node, value }, i) => {

@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import type { Config } from '../sim/types.js';
 import { defaultConfig, validateKnobs } from '../sim/config.js';
 import { parseDuration } from '../sim/duration.js';
+import { possibleNodeNames } from '../sim/node-names.js';
 import { ACTION_FIELDS, NODE_FIELDS } from '../sim/actions.js';
 import { ScenarioSchema, type ScenarioFile, type Step, type Expectation } from './schema.js';
 
@@ -82,18 +83,6 @@ export function configOf(f: ScenarioFile): Config {
   });
 }
 
-/** Node names the cluster will have, including those an earlier step may create. */
-function nodeNames(c: Config, steps: Step[]): Set<string> {
-  const grow = steps.some((s) => s.do === 'add-master' || s.do === 'add-etcd');
-  const ext = c.topology === 'external' || steps.some((s) => s.do === 'set-topology' && s.topology === 'external');
-  const names = new Set<string>(['lb-1']);
-  if (c.lbPair) names.add('lb-2');
-  for (let i = 1; i <= (grow ? 7 : c.masters); i++) names.add(`master-${i}`);
-  if (ext) for (let i = 1; i <= (grow ? 7 : c.etcdMembers); i++) names.add(`etcd-${i}`);
-  for (let i = 1; i <= c.workers; i++) names.add(`worker-${i}`);
-  return names;
-}
-
 function expectationNodes(e: Expectation): { path: string[]; name: string }[] {
   const out: { path: string[]; name: string }[] = [];
   const whoName = (w: unknown, path: string[]) => {
@@ -137,7 +126,7 @@ export function parseScenario(text: string, file: string, name: string): Scenari
   const config = configOf(f);
   const knobProblems = validateKnobs(config.knobs);
   if (knobProblems.length) fail(['setup', 'knobs'], knobProblems[0].replace(/--([a-z-]+)/g, (_, k: string) => k.replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())));
-  const names = nodeNames(config, f.steps);
+  const names = possibleNodeNames(config, f.steps.map((st) => ({ type: st.do, topology: st.topology })));
   let prevAt = 0;
   f.steps.forEach((st, i) => {
     const type = st.do ?? 'none';
