@@ -1,6 +1,7 @@
 // --script FILE: timed simulation actions (JSON or YAML), validated before anything runs, then
 // played by a Driver: [{"at":"5s","do":"crash","target":"master-1"}, {"after":"10s","do":"recover",...}]
-import { parseDocument, LineCounter, isSeq, isMap, type Node } from 'yaml';
+import { isSeq, isMap, type Node } from 'yaml';
+import { parseLocated } from '../files/located-doc.js';
 import type { SimAction } from '../sim/actions.js';
 import { SIM_ACTION_TYPES, ACTION_FIELDS, NODE_FIELDS, describeAction } from '../sim/actions.js';
 import type { Driver, DriverOutput } from '../sim/driver.js';
@@ -28,15 +29,9 @@ export class ScriptError extends Error {}
 
 /** Parses and validates a script's text; throws a ScriptError with `file:line: entry N: problem`. */
 export function parseActionScript(text: string, file: string, config: Config): TimedAction[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line ?? 1;
-    const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new ScriptError(`${file}:${line}: not valid JSON or YAML: ${what}`);
-  }
+  const located = parseLocated(text, file);
+  if (!located.ok) throw new ScriptError(`${file}:${located.line}: ${located.problem}`);
+  const { doc, lineOf } = located.doc;
   const root = doc.contents;
   if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
   const raw = root.items.map((item) => ({ node: item as Node, value: (item as { toJSON?: () => unknown }).toJSON?.() }));

@@ -1,6 +1,6 @@
 // Reading a scenario file: YAML (or JSON) → zod → cluster-aware checks, every problem reported as
 // one line `<file>:<line>: <what is wrong>` before anything runs.
-import { parseDocument, LineCounter, isMap, isSeq, isScalar, type Node, type Document } from 'yaml';
+import { parseLocated } from '../files/located-doc.js';
 import type { ZodError } from 'zod';
 import type { Config } from '../sim/types.js';
 import { defaultConfig, validateKnobs } from '../sim/config.js';
@@ -19,26 +19,6 @@ export interface Scenario {
 }
 
 export class ScenarioError extends Error {}
-
-/** The YAML node at a path of keys and indexes, for its line number. */
-function nodeAt(doc: Document, path: (string | number)[]): Node | null {
-  let cur: unknown = doc.contents;
-  let last: Node | null = (cur as Node) ?? null;
-  for (const key of path) {
-    if (isMap(cur)) {
-      const pair = cur.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) return last;
-      last = (pair.value as Node) ?? (pair.key as Node);
-      cur = pair.value;
-    } else if (isSeq(cur)) {
-      const item = cur.items[Number(key)];
-      if (item === undefined) return last;
-      last = item as Node;
-      cur = item;
-    } else return last;
-  }
-  return last;
-}
 
 function describeIssue(issue: ZodError['issues'][number]): string {
   const where = issue.path.length ? issue.path.join('.') : 'the file';
@@ -101,19 +81,12 @@ function expectationNodes(e: Expectation): { path: string[]; name: string }[] {
 
 /** Parses and checks a scenario's text; throws a ScenarioError with `file:line: problem`. */
 export function parseScenario(text: string, file: string, name: string): Scenario {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const lineOf = (path: (string | number)[]) => {
-    const n = nodeAt(doc, path);
-    return n?.range ? lc.linePos(n.range[0]).line : 1;
-  };
+  const located = parseLocated(text, file);
+  if (!located.ok) throw new ScenarioError(`${file}:${located.line}: ${located.problem}`);
+  const { doc, lineAt } = located.doc;
   const fail = (path: (string | number)[], msg: string): never => {
-    throw new ScenarioError(`${file}:${lineOf(path)}: ${msg}`);
+    throw new ScenarioError(`${file}:${lineAt(path)}: ${msg}`);
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new ScenarioError(`${file}:${e.linePos?.[0]?.line ?? 1}: not valid YAML or JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
   const raw = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a scenario is a mapping with title, setup and steps');
   const parsed = ScenarioSchema.safeParse(raw);

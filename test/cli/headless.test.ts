@@ -189,7 +189,8 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['bad component', '[{"at":"5s","do":"kill","target":"master-1","component":"kubelet"}]', /"component" must be one of/],
     ['unknown field', '[{"at":"5s","do":"crash","target":"master-1","force":true}]', /unknown field "force"/],
     ['not a list', '{"at":"5s"}', /a script is a list/],
-    ['syntax error on line 3', '[\n {"at":"5s","do":"crash","target":"master-1"},\n {"at": ]', /:3: not valid JSON or YAML/],
+    ['syntax error on line 3', '[\n {"at":"5s","do":"crash","target":"master-1"},\n {"at": ]', /:3: not valid JSON/],
+    ['trailing comma (strict JSON)', '[\n {"at":"5s","do":"crash","target":"master-1"},\n]', /:3: not valid JSON/],
     ['out of order', '[{"at":"9s","do":"crash","target":"master-1"},\n{"at":"5s","do":"recover","target":"master-1"}]', /:2: entry 2: "at" "5s" is earlier/],
   ];
   for (const [name, text, msg] of scripts) {

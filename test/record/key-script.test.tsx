@@ -82,7 +82,7 @@ describe('parseKeyScript', () => {
     expect(err('- at: 1s\n  press: q')).toMatch(/^demo\.keys:1: entry 1: unknown field "press"/);
     expect(err('- at: 1s')).toMatch(/nothing to do/);
     expect(err('{"key":"q"}')).toMatch(/^demo\.keys:1: a keystroke script is a list/);
-    expect(err('[{"key": "q"')).toMatch(/^demo\.keys:1: not valid YAML\/JSON/);
+    expect(err('[{"key": "q"')).toMatch(/^demo\.keys:1: not valid YAML or JSON/);
     for (const e of [err('- key: [1]'), err('- key: q\n  repeat: 0')]) expect(e).not.toContain('\n');
   });
   it('tells keystroke scripts from sim-action scripts', () => {
