@@ -31,7 +31,9 @@ function strictJson(text: string): { ok: true } | { ok: false; line: number; pro
     const lc = /line (\d+) column \d+/.exec(msg);
     const pos = /position (\d+)/.exec(msg);
     const line = lc ? Number(lc[1]) : pos ? lineOfOffset(text, Number(pos[1])) : lineOfOffset(text, text.length);
-    return { ok: false, line, problem: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}` };
+    // One line: Node quotes the text around the error, across lines; keep the first clause.
+    const what = msg.split('\n')[0].replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*$/, '');
+    return { ok: false, line, problem: `not valid JSON: ${what}` };
   }
 }
 
