@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   let keyScript: string | null = null;
   let actionScript = null;
   if (opts.script) {
-    const { classifyScriptText } = await import('./source/record/key-script.js');
+    const { classifyScriptText } = await import('./source/ui/input/key-script.js');
     let text: string;
     try {
       text = readFileSync(opts.script, 'utf8');
@@ -171,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { withoutFetch } = await import('./source/ui/without-fetch.js');
-  const ui = await withoutFetch(() => import('./source/ui/start.js'));
+  const ui = await withoutFetch(() => import('./source/cli/start-dashboard.js'));
   const { createState } = await import('./source/sim/create.js');
   const { createSession } = await import('./source/sim/session.js');
   // The lesson menu needs names and titles only; the scenario loader (YAML parser, schema) loads

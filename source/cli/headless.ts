@@ -1,11 +1,11 @@
-// --headless: run the simulation at full speed and print NDJSON (SPEC §4): start, events, actions,
+// --headless: run the simulation at full speed and print NDJSON (README "Headless output"): start, events, actions,
 // checks, snapshots, end. Exit 0, or 1 when a scenario check failed.
 import type { Writable } from 'node:stream';
-import type { Config, SimEvent, State } from '../sim/types.js';
-import type { Driver, CheckResult } from '../sim/driver.js';
+import type { Config, SimEvent } from '../sim/types.js';
+import type { Driver } from '../sim/driver.js';
+import { RunLoop, STATE_WORLD } from '../sim/run-loop.js';
 import { createState } from '../sim/create.js';
-import { advance, apply } from '../sim/engine.js';
-import { eventsSince, EVENT_LOG_LIMIT } from '../sim/events.js';
+import { eventsSince } from '../sim/events.js';
 import { describeAction } from '../sim/actions.js';
 import { NdjsonWriter } from './ndjson.js';
 import { snapshotLine } from './snapshot-line.js';
@@ -58,18 +58,28 @@ function outputClosed(w: NdjsonWriter): number {
 
 export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise<number> {
   const w = new NdjsonWriter(out);
-  let s: State = createState(opts.config);
-  const tickMs = s.config.tickMs;
-  const maxChunkTicks = Math.max(1, Math.floor(MAX_CHUNK_MS / tickMs));
-  let chunkTicks = maxChunkTicks;
   w.write({ type: 'start', t: 0, seed: opts.config.seed, version: opts.version, config: opts.config, ...(opts.scenario ? { scenario: opts.scenario } : {}) });
+  const fixedEnd = opts.durationMs ?? (opts.driver ? null : DEFAULT_DURATION_MS);
+  const loop = new RunLoop(createState(opts.config), STATE_WORLD, {
+    driver: opts.driver,
+    nextAt: opts.nextAt,
+    endMs: fixedEnd ?? MAX_SCENARIO_MS,
+    stopWhenDone: fixedEnd === null,
+    tailMs: opts.tailMs ?? 3000,
+    maxChunkMs: MAX_CHUNK_MS,
+    hooks: {
+      onSay: (t, message) => w.write({ type: 'say', t, message }),
+      onMarker: (t, name) => w.write({ type: 'marker', t, name }),
+      onAction: (t, action) => w.write({ type: 'action', t, action, message: describeAction(action) }),
+      onCheck: (c) => w.write({ type: 'check', t: c.t, step: c.step, expect: c.expect, ok: c.ok, actual: c.actual }),
+    },
+  });
   let lastSeq = 0;
-  const checks: CheckResult[] = [];
   let leaderChanges = 0;
   let outagesClosed = 0;
   const flushEvents = () => {
-    const evs = eventsSince(s, lastSeq);
-    if (evs.length && evs[0].seq !== lastSeq + 1) w.write({ type: 'warning', t: s.t, message: `${evs[0].seq - lastSeq - 1} events were dropped from the bounded log` });
+    const evs = eventsSince(loop.state, lastSeq);
+    if (evs.length && evs[0].seq !== lastSeq + 1) w.write({ type: 'warning', t: loop.state.t, message: `${evs[0].seq - lastSeq - 1} events were dropped from the bounded log` });
     for (const e of evs) {
       if (e.kind === 'etcd.leader_elected') leaderChanges++;
       w.write(eventLine(e));
@@ -80,50 +90,23 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
     outagesClosed = s.ledger.closedSeq;
   };
   flushEvents();
-  const fixedEnd = opts.durationMs ?? (opts.driver ? null : DEFAULT_DURATION_MS);
-  const tail = opts.tailMs ?? 3000;
-  let doneAt: number | null = null;
   let nextSnapshot = opts.snapshotEveryMs ?? Infinity;
-  const pollDriver = () => {
-    if (!opts.driver) return;
-    const o = opts.driver.poll(s);
-    for (const text of o.say) w.write({ type: 'say', t: s.t, message: text });
-    for (const m of o.markers) w.write({ type: 'marker', t: s.t, name: m });
-    for (const a of o.actions) {
-      w.write({ type: 'action', t: s.t, action: a, message: describeAction(a) });
-      s = apply(s, a);
-    }
-    for (const c of o.checks) {
-      checks.push(c);
-      w.write({ type: 'check', t: c.t, step: c.step, expect: c.expect, ok: c.ok, actual: c.actual });
-    }
-    if (doneAt === null && opts.driver.done(s)) doneAt = s.t;
-  };
-  const endAt = () => fixedEnd ?? (doneAt !== null ? doneAt + tail : MAX_SCENARIO_MS);
   for (;;) {
-    pollDriver();
+    loop.poll();
     flushEvents();
-    if (s.t >= endAt()) break;
-    // How far to go before something needs attention: the end, a snapshot, the script's next action.
-    let until = Math.min(endAt(), nextSnapshot);
-    if (opts.driver) {
-      const na = opts.nextAt ? opts.nextAt() : s.t + tickMs;
-      if (na !== null) until = Math.min(until, Math.max(na, s.t + tickMs));
-    }
-    const ticks = Math.max(1, Math.min(chunkTicks, Math.ceil((until - s.t) / tickMs)));
-    const seqBefore = s.eventSeq;
-    s = advance(s, ticks);
-    const produced = s.eventSeq - seqBefore;
-    if (produced > EVENT_LOG_LIMIT / 4) chunkTicks = Math.max(1, Math.floor(chunkTicks / 4));
-    else if (produced < EVENT_LOG_LIMIT / 16) chunkTicks = Math.min(maxChunkTicks, chunkTicks * 2);
+    if (loop.finished) break;
+    // Stop for the next snapshot too, not only for the end and the driver's next action.
+    loop.advance(Infinity, nextSnapshot);
     flushEvents();
-    if (s.t >= nextSnapshot) {
-      w.write(snapshotLine(s));
+    if (loop.state.t >= nextSnapshot) {
+      w.write(snapshotLine(loop.state));
       nextSnapshot += opts.snapshotEveryMs ?? Infinity;
     }
     await w.flush();
     if (w.isClosed) return outputClosed(w);
   }
+  const s = loop.state;
+  const checks = loop.checks;
   w.write(snapshotLine(s));
   const failed = checks.filter((c) => !c.ok).length;
   const kcm = s.store.leases['kube-controller-manager'];

@@ -1,11 +1,13 @@
 // --script FILE: timed simulation actions (JSON or YAML), validated before anything runs, then
 // played by a Driver: [{"at":"5s","do":"crash","target":"master-1"}, {"after":"10s","do":"recover",...}]
-import { parseDocument, LineCounter, isSeq, isMap, type Node } from 'yaml';
+import { isSeq, isMap, type Node } from 'yaml';
+import { parseLocated } from '../files/located-doc.js';
 import type { SimAction } from '../sim/actions.js';
 import { SIM_ACTION_TYPES, ACTION_FIELDS, NODE_FIELDS, describeAction } from '../sim/actions.js';
 import type { Driver, DriverOutput } from '../sim/driver.js';
 import type { Config, State } from '../sim/types.js';
 import { parseDuration } from '../sim/duration.js';
+import { possibleNodeNames } from '../sim/node-names.js';
 
 export interface TimedAction {
   atMs: number;
@@ -25,39 +27,18 @@ const ENUMS: Record<string, readonly string[]> = {
 
 export class ScriptError extends Error {}
 
-/** Node names an action may name: the cluster's, plus those add-master / add-etcd could create. */
-function possibleNodes(config: Config, growth: boolean): Set<string> {
-  const names = new Set<string>(['lb-1']);
-  if (config.lbPair) names.add('lb-2');
-  const masters = growth ? 7 : config.masters;
-  for (let i = 1; i <= masters; i++) names.add(`master-${i}`);
-  const etcd = growth ? 7 : config.topology === 'external' ? config.etcdMembers : 0;
-  for (let i = 1; i <= etcd; i++) names.add(`etcd-${i}`);
-  // Switching to external topology creates the etcd-N nodes.
-  for (let i = 1; i <= config.etcdMembers; i++) if (growth) names.add(`etcd-${i}`);
-  for (let i = 1; i <= config.workers; i++) names.add(`worker-${i}`);
-  return names;
-}
-
 /** Parses and validates a script's text; throws a ScriptError with `file:line: entry N: problem`. */
 export function parseActionScript(text: string, file: string, config: Config): TimedAction[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line ?? 1;
-    const what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new ScriptError(`${file}:${line}: not valid JSON or YAML: ${what}`);
-  }
+  const located = parseLocated(text, file);
+  if (!located.ok) throw new ScriptError(`${file}:${located.line}: ${located.problem}`);
+  const { doc, lineOf } = located.doc;
   const root = doc.contents;
   if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
   const raw = root.items.map((item) => ({ node: item as Node, value: (item as { toJSON?: () => unknown }).toJSON?.() }));
-  const growth = raw.some((r) => {
-    const d = (r.value as { do?: unknown } | undefined)?.do;
-    return d === 'add-master' || d === 'add-etcd' || d === 'set-topology';
-  });
-  const nodes = possibleNodes(config, growth);
+  const nodes = possibleNodeNames(config, raw.map((r) => {
+    const v = r.value as { do?: unknown; topology?: unknown } | undefined;
+    return { type: v?.do, topology: v?.topology };
+  }));
   const out: TimedAction[] = [];
   let prev = 0;
   raw.forEach(({ node, value }, i) => {

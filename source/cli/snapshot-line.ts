@@ -1,4 +1,4 @@
-// The NDJSON "snapshot" line (SPEC §4): what a person or a test wants to know at a moment.
+// The NDJSON "snapshot" line (README "Headless output"): what a person or a test wants to know at a moment.
 import type { State } from '../sim/types.js';
 import { etcdView, lbView, leaseView, LEASES, mastersView, workloadsView } from '../sim/views.js';
 import { verdictText } from '../sim/verdict-words.js';

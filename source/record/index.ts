@@ -29,8 +29,7 @@ export {
   renderScenarioToCast,
   renderToCast,
   headlessHeader,
-  loadDefaultView,
-  resolveDefaultView,
+  dashboardView,
   parseSize,
   type RenderScenarioOptions,
   type RenderCastOptions,
@@ -53,6 +52,6 @@ export {
   type ScheduledKey,
   type Timers,
   type KeyScriptRun,
-} from './key-script.js';
-export { createScriptedStdin, type ScriptedStdin } from './scripted-stdin.js';
+} from '../ui/input/key-script.js';
+export { createScriptedStdin, type ScriptedStdin } from '../ui/input/scripted-stdin.js';
 export { ScreenEncoder } from './screen.js';

@@ -2,12 +2,13 @@
 import type { Config } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
 import { defaultConfig } from '../sim/config.js';
-import type { RenderCastOptions, RenderCastResult, Size } from './headless.js';
-import { renderToCast } from './headless.js';
+import type { RenderCastOptions, RenderCastResult, Size } from './render-cast.js';
+import { renderToCast } from './render-cast.js';
 import { loadScenario, scenarioConfig, scenarioDriver } from '../scenario/index.js';
 
-export { renderToCast, headlessHeader, loadDefaultView, resolveDefaultView } from './headless.js';
-export type { RenderCastOptions, RenderCastResult, FrameView, FrameViewProps, Size } from './headless.js';
+export { renderToCast, headlessHeader } from './render-cast.js';
+export type { RenderCastOptions, RenderCastResult, Size } from './render-cast.js';
+export { dashboardView, type FrameView, type FrameViewProps } from '../ui/recorded-frame.js';
 
 export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' | 'driver'> {
   /** A built-in lesson name or a scenario file; its driver runs the steps, its setup gives the config. */
@@ -19,7 +20,7 @@ export interface RenderScenarioOptions extends Omit<RenderCastOptions, 'config' 
 }
 
 /** Loads a scenario through source/scenario (loadScenario + scenarioDriver). */
-async function scenarioSetup(nameOrFile: string, base: Config | undefined): Promise<{ driver: Driver; config: Config; title: string }> {
+async function scenarioSetup(nameOrFile: string): Promise<{ driver: Driver; config: Config; title: string }> {
   const r = loadScenario(nameOrFile);
   if (!r.ok) throw new Error(r.error);
   return { driver: scenarioDriver(r.scenario), config: scenarioConfig(r.scenario), title: r.scenario.title };
@@ -33,7 +34,7 @@ async function scenarioSetup(nameOrFile: string, base: Config | undefined): Prom
 export async function renderScenarioToCast(opts: RenderScenarioOptions): Promise<RenderCastResult> {
   let { driver, config, title } = opts;
   if (opts.scenario) {
-    const s = await scenarioSetup(opts.scenario, config);
+    const s = await scenarioSetup(opts.scenario);
     driver = driver ?? s.driver;
     config = s.config;
     title = title ?? s.title;

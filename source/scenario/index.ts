@@ -1,16 +1,13 @@
 // Scenarios and built-in lessons: list, load (a name or a file), configure, drive, run headless.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Config, State } from '../sim/types.js';
-import type { CheckResult } from '../sim/driver.js';
-import { createState } from '../sim/create.js';
-import { advance, apply } from '../sim/engine.js';
+import type { Config } from '../sim/types.js';
 import { parseScenario, ScenarioError, type Scenario } from './load.js';
 import { builtinFiles, nameOf } from './catalog.js';
-import { ScenarioDriver } from './driver.js';
+import { ScenarioDriver } from './scenario-driver.js';
 
 export type { Scenario } from './load.js';
-export { ScenarioDriver, type LessonView } from './driver.js';
+export { ScenarioDriver, type LessonView } from './scenario-driver.js';
 export { ScenarioError, parseScenario } from './load.js';
 
 export { lessonsDir, lessonCatalog } from './catalog.js';
@@ -49,22 +46,4 @@ export function scenarioConfig(scenario: Scenario, seedOverride?: number): Confi
 
 export function scenarioDriver(scenario: Scenario, opts: { interactive?: boolean } = {}): ScenarioDriver {
   return new ScenarioDriver(scenario, opts.interactive ?? false);
-}
-
-/** Runs a scenario to its end (plus a tail) without a UI: for tests, benches and the CLI. */
-export function runScenarioHeadless(scenario: Scenario, opts: { seed?: number; tailMs?: number; maxMs?: number } = {}): { state: State; checks: CheckResult[]; ok: boolean } {
-  let s = createState(scenarioConfig(scenario, opts.seed));
-  const d = scenarioDriver(scenario);
-  const checks: CheckResult[] = [];
-  const max = opts.maxMs ?? 3_600_000;
-  let doneAt: number | null = null;
-  while (s.t < max) {
-    const out = d.poll(s);
-    for (const a of out.actions) s = apply(s, a);
-    checks.push(...out.checks);
-    if (doneAt === null && d.done()) doneAt = s.t;
-    if (doneAt !== null && s.t >= doneAt + (opts.tailMs ?? 0)) break;
-    s = advance(s, 1);
-  }
-  return { state: s, checks, ok: checks.every((c) => c.ok) };
 }

@@ -1,10 +1,11 @@
 // Reading a scenario file: YAML (or JSON) → zod → cluster-aware checks, every problem reported as
 // one line `<file>:<line>: <what is wrong>` before anything runs.
-import { parseDocument, LineCounter, isMap, isSeq, isScalar, type Node, type Document } from 'yaml';
+import { parseLocated } from '../files/located-doc.js';
 import type { ZodError } from 'zod';
 import type { Config } from '../sim/types.js';
 import { defaultConfig, validateKnobs } from '../sim/config.js';
 import { parseDuration } from '../sim/duration.js';
+import { possibleNodeNames } from '../sim/node-names.js';
 import { ACTION_FIELDS, NODE_FIELDS } from '../sim/actions.js';
 import { ScenarioSchema, type ScenarioFile, type Step, type Expectation } from './schema.js';
 
@@ -18,26 +19,6 @@ export interface Scenario {
 }
 
 export class ScenarioError extends Error {}
-
-/** The YAML node at a path of keys and indexes, for its line number. */
-function nodeAt(doc: Document, path: (string | number)[]): Node | null {
-  let cur: unknown = doc.contents;
-  let last: Node | null = (cur as Node) ?? null;
-  for (const key of path) {
-    if (isMap(cur)) {
-      const pair = cur.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) return last;
-      last = (pair.value as Node) ?? (pair.key as Node);
-      cur = pair.value;
-    } else if (isSeq(cur)) {
-      const item = cur.items[Number(key)];
-      if (item === undefined) return last;
-      last = item as Node;
-      cur = item;
-    } else return last;
-  }
-  return last;
-}
 
 function describeIssue(issue: ZodError['issues'][number]): string {
   const where = issue.path.length ? issue.path.join('.') : 'the file';
@@ -83,18 +64,6 @@ export function configOf(f: ScenarioFile): Config {
   });
 }
 
-/** Node names the cluster will have, including those an earlier step may create. */
-function nodeNames(c: Config, steps: Step[]): Set<string> {
-  const grow = steps.some((s) => s.do === 'add-master' || s.do === 'add-etcd');
-  const ext = c.topology === 'external' || steps.some((s) => s.do === 'set-topology' && s.topology === 'external');
-  const names = new Set<string>(['lb-1']);
-  if (c.lbPair) names.add('lb-2');
-  for (let i = 1; i <= (grow ? 7 : c.masters); i++) names.add(`master-${i}`);
-  if (ext) for (let i = 1; i <= (grow ? 7 : c.etcdMembers); i++) names.add(`etcd-${i}`);
-  for (let i = 1; i <= c.workers; i++) names.add(`worker-${i}`);
-  return names;
-}
-
 function expectationNodes(e: Expectation): { path: string[]; name: string }[] {
   const out: { path: string[]; name: string }[] = [];
   const whoName = (w: unknown, path: string[]) => {
@@ -113,19 +82,12 @@ function expectationNodes(e: Expectation): { path: string[]; name: string }[] {
 
 /** Parses and checks a scenario's text; throws a ScenarioError with `file:line: problem`. */
 export function parseScenario(text: string, file: string, name: string): Scenario {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const lineOf = (path: (string | number)[]) => {
-    const n = nodeAt(doc, path);
-    return n?.range ? lc.linePos(n.range[0]).line : 1;
-  };
+  const located = parseLocated(text, file);
+  if (!located.ok) throw new ScenarioError(`${file}:${located.line}: ${located.problem}`);
+  const { doc, lineAt } = located.doc;
   const fail = (path: (string | number)[], msg: string): never => {
-    throw new ScenarioError(`${file}:${lineOf(path)}: ${msg}`);
+    throw new ScenarioError(`${file}:${lineAt(path)}: ${msg}`);
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    throw new ScenarioError(`${file}:${e.linePos?.[0]?.line ?? 1}: not valid YAML or JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-  }
   const raw = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a scenario is a mapping with title, setup and steps');
   const parsed = ScenarioSchema.safeParse(raw);
@@ -138,7 +100,7 @@ export function parseScenario(text: string, file: string, name: string): Scenari
   const config = configOf(f);
   const knobProblems = validateKnobs(config.knobs);
   if (knobProblems.length) fail(['setup', 'knobs'], knobProblems[0].replace(/--([a-z-]+)/g, (_, k: string) => k.replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())));
-  const names = nodeNames(config, f.steps);
+  const names = possibleNodeNames(config, f.steps.map((st) => ({ type: st.do, topology: st.topology })));
   let prevAt = 0;
   f.steps.forEach((st, i) => {
     const type = st.do ?? 'none';

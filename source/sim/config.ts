@@ -1,4 +1,4 @@
-// Defaults from FIDELITY.md (section 9) and the accepted ranges of every knob.
+// Defaults from docs/FIDELITY.md §9 and the accepted ranges of every knob.
 import type { Config, Knobs } from './types.js';
 
 export const TICK_MS = 100;

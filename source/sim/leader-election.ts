@@ -1,20 +1,17 @@
 // client-go leader election (tools/leaderelection) for kube-controller-manager and kube-scheduler,
-// as FIDELITY.md §1 describes it: Lease objects read and written through the process's own
+// as docs/FIDELITY.md §1 describes it: Lease objects read and written through the process's own
 // apiserver, optimistic concurrency on resourceVersion, the follower's observed-time rule,
 // jittered retries, and the renew deadline after which a leader exits.
-import type { Elector, ElectorComponent, ElectorOp, LeaseName, LeaseRecord, Master, State } from './types.js';
+import type { Elector, ElectorOp, LeaseRecord, Master, State } from './types.js';
 import { JITTER_FACTOR, leaseRequestTimeoutMs } from './config.js';
 import { apiserverServing, readOk, writeVia, pollWrite } from './apiserver.js';
 import { nodeUp } from './network.js';
 import { random } from './rng.js';
 import { emit, causeOf, setCause } from './events.js';
 import { exitAfterLostLease } from './processes.js';
+import { leaseNameFor } from './lease-release.js';
 
 type Spec = Omit<LeaseRecord, 'resourceVersion'>;
-
-export function leaseNameFor(c: ElectorComponent): LeaseName {
-  return c === 'controller-manager' ? 'kube-controller-manager' : 'kube-scheduler';
-}
 
 /** The raw record as the follower compares it ("the raw record bytes changed"). */
 export function rawRecord(r: Spec): string {
@@ -223,17 +220,3 @@ export function tickElectors(s: State): void {
   }
 }
 
-/**
- * ReleaseOnCancel (kube-scheduler only): write holder "" with a 1 s duration, transitions unchanged.
- * Best effort: succeeds only if the local apiserver can write right now.
- */
-export function releaseLease(s: State, m: Master, e: Elector): boolean {
-  const name = leaseNameFor(e.component);
-  const rec = s.store.leases[name];
-  if (!rec || rec.holderIdentity !== e.identity) return false;
-  const r = writeVia(s, m.id, {
-    kind: 'lease', requestId: `release-${s.tick}-${e.identity}`, name, expectRV: rec.resourceVersion,
-    record: { holderIdentity: '', leaseDurationSeconds: 1, acquireTime: s.t, renewTime: s.t, leaseTransitions: rec.leaseTransitions },
-  });
-  return r === 'ok' || r === 'pending'; // etcd took it: it commits within milliseconds
-}

@@ -8,7 +8,7 @@ import { crashMember, startMember, stopMember, memberServing } from './etcd/inde
 import { emit, causeOf, setCause } from './events.js';
 import { failPending } from './apiserver.js';
 import { NEVER } from './create.js';
-import { releaseLease, leaseNameFor } from './leader-election.js';
+import { releaseLease, leaseNameFor } from './lease-release.js';
 
 /** The kubelet resets a container's back-off after it has run this long without exiting. */
 const BACKOFF_RESET_MS = 600_000;

@@ -6,10 +6,10 @@ export type Ms = number;
 
 export type Topology = 'stacked' | 'external';
 export type LbAlgorithm = 'roundrobin' | 'leastconn' | 'random';
-/** What the LB health check really probes: a TLS hello (kubeadm's sample config, FIDELITY §5) or GET /readyz. */
+/** What the LB health check really probes: a TLS hello (kubeadm's sample config, docs/FIDELITY.md §5) or GET /readyz. */
 export type LbCheck = 'tls' | 'readyz';
 
-/** The real knobs, with FIDELITY.md defaults (see config.ts). */
+/** The real knobs, with docs/FIDELITY.md §9 defaults (see config.ts). */
 export interface Knobs {
   leaseDurationMs: Ms;
   renewDeadlineMs: Ms;

@@ -1,10 +1,13 @@
 // Read-only views over a snapshot: what the dashboard panes, NDJSON snapshots and lesson checks show.
 import type { ComponentKind, ElectorComponent, LeaseName, ProcState, RaftRole, State, ZoneState } from './types.js';
-import { apiserverServing, etcdPathFor, etcdProblem } from './apiserver.js';
+import { etcdProblem } from './apiserver.js';
 import { clusterStatus, memberServing } from './etcd/index.js';
-import { connected, nodeUp } from './network.js';
+import { nodeUp } from './network.js';
 import { quorumOf } from './config.js';
 import { etcdWords } from './verdict-words.js';
+
+import { apiThroughLb } from './api-through-lb.js';
+export { apiThroughLb };
 
 export const LEASES: { name: LeaseName; component: ElectorComponent }[] = [
   { name: 'kube-controller-manager', component: 'controller-manager' },
@@ -274,21 +277,6 @@ export function workloadsView(s: State): WorkloadsView {
     notReadyNodes: Object.keys(s.workloads.notReadySince),
     stalledReason: s.workloads.stalledReason,
   };
-}
-
-/** Can a client (kubectl) write through the LB right now? Its VIP LB is up and some UP backend has a working etcd. */
-export function apiThroughLb(s: State): { reachable: boolean; writes: boolean; reads: boolean } {
-  const lb = s.lb.vipHolder;
-  if (!lb || !nodeUp(s, lb) || s.network.partitioned[lb]) return { reachable: false, writes: false, reads: false };
-  let reachable = false;
-  let writes = false;
-  for (const id of s.lb.order) {
-    if (s.lb.backends[id].status !== 'UP') continue;
-    if (!connected(s, lb, id) || !apiserverServing(s, id)) continue;
-    reachable = true;
-    if (etcdPathFor(s, id)) writes = true;
-  }
-  return { reachable, writes, reads: writes };
 }
 
 export interface Verdict {

@@ -5,7 +5,7 @@ import type { Elector, ElectorComponent, State, ZoneState } from './types.js';
 import { EVICTION_RATE_PER_S, evictionOutlook, taintRatePerS, zoneState } from './node-zone.js';
 import { connected, nodeUp } from './network.js';
 import { writeVia, readOk } from './apiserver.js';
-import { apiThroughLb } from './views.js';
+import { apiThroughLb } from './api-through-lb.js';
 import { podName } from './ids.js';
 import { emit, causeOf, setCause } from './events.js';
 

@@ -66,7 +66,7 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
   // Runs still not green when they ended: their measures are cut at the end of the run.
   const showOpen = points.some((p) => p.summary.notGreen > 0);
   const lead = (cells: string[]) => `  ${cells.join('  ')}`;
-  const head1 = lead([...knobs.map((k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...measures.map((m) => pad(MEASURE_LABELS[m], colW))]);
+  const head1 = lead([...knobs.map((_k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...measures.map((m) => pad(MEASURE_LABELS[m], colW))]);
   const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...(showOpen ? [pad('open', 5, true)] : []), ...measures.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
   const lines = [opts.title, '', c.bold(head1.trimEnd()), c.bold(head2.trimEnd())];
   points.forEach((p, i) => {

@@ -12,7 +12,7 @@ import type { SimAction } from '../sim/actions.js';
 import { thaw } from '../sim/publish.js';
 import { parseDuration } from '../sim/duration.js';
 import { ledgerOf, openOutage, type OutageRecord } from '../sim/ledger/index.js';
-import { ScenarioDriver } from '../scenario/driver.js';
+import { ScenarioDriver } from '../scenario/scenario-driver.js';
 import { ScriptDriver } from '../cli/script.js';
 import { MAX_RUN_MS, SCENARIO_TAIL_MS, scriptEndMs, type Plan } from './plan.js';
 

@@ -99,10 +99,10 @@ export function secs(ms: number): string {
 }
 
 /** A horizontal bar of `width` cells filled to `fraction`. */
-export function bar(fraction: number, width: number, ascii = false): string {
+export function bar(fraction: number, width: number): string {
   const f = Math.max(0, Math.min(1, fraction));
   const full = Math.round(f * width);
-  return (ascii ? '#' : '█').repeat(full) + (ascii ? '.' : '░').repeat(width - full);
+  return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
 const SPARK = '▁▂▃▄▅▆▇█';

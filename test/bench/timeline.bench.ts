@@ -48,6 +48,6 @@ perFrame('timeline-200x56', 300, view(200, 56), 2);
 perFrame('timeline-strip-48', 300, view(48, 16, true), 1);
 perFrame('panes-masters-leases-events-160', 300, (x) => {
   mastersPane(x.state, null, 51);
-  leasesPane(x.state, 54, false);
+  leasesPane(x.state, 54);
   eventsPane(x.state, 55, 30, true);
 }, 1);

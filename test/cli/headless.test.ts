@@ -1,10 +1,11 @@
 // The built CLI end to end: headless NDJSON, scripts, determinism, exit codes.
 import { describe, expect, it } from 'vitest';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { runCli, ndjson, hasStackTrace, CLI, ROOT } from './run-cli.js';
+import { parseCast } from '../../source/record/asciicast.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'kha-cli-'));
 function file(name: string, text: string): string {
@@ -14,7 +15,7 @@ function file(name: string, text: string): string {
 }
 
 describe('kube-ha-lab --headless', () => {
-  it('prints start first, end last, every line JSON with the SPEC fields', () => {
+  it('prints start first, end last, every line JSON with the documented fields', () => {
     const r = runCli(['--headless', '--duration', '30s', '--seed', '7', '--snapshot-every', '10s']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -60,10 +61,25 @@ describe('kube-ha-lab --headless', () => {
     expect(knobs(['--pre-vote=false', '--lease-duration=30s'])).toMatchObject({ preVote: false, redispatch: true, leaseDurationMs: 30_000 });
   });
 
-  it('a random seed is chosen and shown when none is given', () => {
-    const r = runCli(['--headless', '--duration', '1s']);
+  it('a random seed is chosen and shown when none is given, and it replays the run', () => {
+    const r = runCli(['--headless', '--duration', '20s']);
+    expect(r.code).toBe(0);
     const start = ndjson(r.stdout)[0];
-    expect(typeof start.seed).toBe('number');
+    expect(Number.isInteger(start.seed)).toBe(true);
+    const again = runCli(['--headless', '--duration', '20s', '--seed', String(start.seed)]);
+    expect(again.stdout).toBe(r.stdout);
+  });
+
+  it('--headless --scenario X --record F writes a playable cast and reports the checks', () => {
+    const out = path.join(tmp, 'lesson.cast');
+    const r = runCli(['--headless', '--scenario', '06-external-etcd', '--record', out, '--size', '80x24']);
+    expect(r.stderr).toMatch(/wrote .*lesson\.cast \(seed \d+\): \d+ frames, [\d.]+ s, \d+ markers, checks [1-9]\d* passed \/ 0 failed/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const cast = parseCast(readFileSync(out, 'utf8'));
+    expect(cast.problems).toEqual([]);
+    expect(cast.header).toMatchObject({ version: 2, width: 80, height: 24 });
+    expect(cast.events.filter((e) => e[1] === 'o').length).toBeGreaterThan(5);
   });
 
   it('--script applies timed actions at their simulated time', () => {
@@ -173,7 +189,8 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['bad component', '[{"at":"5s","do":"kill","target":"master-1","component":"kubelet"}]', /"component" must be one of/],
     ['unknown field', '[{"at":"5s","do":"crash","target":"master-1","force":true}]', /unknown field "force"/],
     ['not a list', '{"at":"5s"}', /a script is a list/],
-    ['syntax error on line 3', '[\n {"at":"5s","do":"crash","target":"master-1"},\n {"at": ]', /:3: not valid JSON or YAML/],
+    ['syntax error on line 3', '[\n {"at":"5s","do":"crash","target":"master-1"},\n {"at": ]', /:3: not valid JSON/],
+    ['trailing comma (strict JSON)', '[\n {"at":"5s","do":"crash","target":"master-1"},\n]', /:3: not valid JSON/],
     ['out of order', '[{"at":"9s","do":"crash","target":"master-1"},\n{"at":"5s","do":"recover","target":"master-1"}]', /:2: entry 2: "at" "5s" is earlier/],
   ];
   for (const [name, text, msg] of scripts) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { SimAction } from '../../source/sim/actions.js';
 import type { ComponentKind, Config } from '../../source/sim/types.js';
 import { defaultConfig } from '../../source/sim/config.js';
+import { nodeNamesAtStart } from '../../source/sim/node-names.js';
 
 export interface RandomRun {
   config: Config;
@@ -46,7 +47,7 @@ export function arbRun(ticks = 1500): fc.Arbitrary<RandomRun> {
           etcdElectionTimeoutMs: r.electionMs,
         },
       });
-      const nodes = nodeNames(config);
+      const nodes = nodeNamesAtStart(config);
       const faults: [number, SimAction][] = [];
       for (let i = 0; i < r.nfaults; i++) {
         const [a, b, c, d, e] = r.faultSeeds[i];
@@ -55,16 +56,6 @@ export function arbRun(ticks = 1500): fc.Arbitrary<RandomRun> {
       faults.sort((x, y) => x[0] - y[0]);
       return { config, faults, ticks };
     });
-}
-
-function nodeNames(c: Config): string[] {
-  const out: string[] = [];
-  out.push('lb-1');
-  if (c.lbPair) out.push('lb-2');
-  for (let i = 1; i <= c.masters; i++) out.push(`master-${i}`);
-  if (c.topology === 'external') for (let i = 1; i <= c.etcdMembers; i++) out.push(`etcd-${i}`);
-  for (let i = 1; i <= c.workers; i++) out.push(`worker-${i}`);
-  return out;
 }
 
 /** Invalid targets (a node removed, a component absent) are fine: the simulation must reject them gracefully. */

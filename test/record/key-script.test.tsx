@@ -1,12 +1,12 @@
 // Keystroke scripts: parsing, one-line errors with file and line, timing, and driving Ink.
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Text, render, useInput } from 'ink';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
   classifyScriptText, keySequence, parseDurationMs, parseKeyScript, runKeyScript, type KeyScript, type Timers,
-} from '../../source/record/key-script.js';
-import { createScriptedStdin } from '../../source/record/scripted-stdin.js';
+} from '../../source/ui/input/key-script.js';
+import { createScriptedStdin } from '../../source/ui/input/scripted-stdin.js';
 
 function ok(text: string, file = 'demo.keys'): KeyScript {
   const r = parseKeyScript(text, file);
@@ -82,7 +82,7 @@ describe('parseKeyScript', () => {
     expect(err('- at: 1s\n  press: q')).toMatch(/^demo\.keys:1: entry 1: unknown field "press"/);
     expect(err('- at: 1s')).toMatch(/nothing to do/);
     expect(err('{"key":"q"}')).toMatch(/^demo\.keys:1: a keystroke script is a list/);
-    expect(err('[{"key": "q"')).toMatch(/^demo\.keys:1: not valid YAML\/JSON/);
+    expect(err('[{"key": "q"')).toMatch(/^demo\.keys:1: not valid YAML or JSON/);
     for (const e of [err('- key: [1]'), err('- key: q\n  repeat: 0')]) expect(e).not.toContain('\n');
   });
   it('tells keystroke scripts from sim-action scripts', () => {

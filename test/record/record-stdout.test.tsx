@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import React from 'react';
 import { Text, render } from 'ink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryCastSink, parseCast } from '../../source/record/asciicast.js';

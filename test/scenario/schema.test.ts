@@ -47,6 +47,16 @@ const cases: [string, string, number, RegExp][] = [
 ];
 
 describe('scenario validation', () => {
+  it('a .json scenario is strict JSON: a trailing comma is an error with its line', () => {
+    const p = path.join(dir, 'trailing.json');
+    writeFileSync(p, '{\n  "title": "x",\n  "steps": [{ "at": "1s", "do": "heal-all" }],\n}\n');
+    const r = loadScenario(p);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/trailing\.json:4: not valid JSON/);
+    writeFileSync(p, '{\n  "title": "x",\n  "steps": [{ "at": "1s", "do": "heal-all" }]\n}\n');
+    expect(loadScenario(p).ok).toBe(true);
+  });
+
   it('a good file loads', () => {
     const r = loadScenario(fileWith(ok));
     expect(r.ok).toBe(true);

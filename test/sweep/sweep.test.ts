@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { createState } from '../../source/sim/create.js';
 import { advance, apply } from '../../source/sim/engine.js';
 import { ledgerOf } from '../../source/sim/ledger/index.js';
-import { ScenarioDriver } from '../../source/scenario/driver.js';
+import { ScenarioDriver } from '../../source/scenario/scenario-driver.js';
 import { runOne } from '../../source/sweep/run-one.js';
 import { runValue } from '../../source/sweep/run-value.js';
 import { distribution, share } from '../../source/sweep/aggregate.js';

@@ -1,7 +1,6 @@
 // Every word of an event is readable: wrapped in the log, "…" where the pane cannot show it all,
 // a selection model over the log, and the detail view with the chain of causes to your action.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import React from 'react';
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { createState } from '../../source/sim/create.js';

@@ -80,24 +80,24 @@ describe('the fast compositor', () => {
 
   describe('on real dashboard frames', () => {
     let compared = 0;
-    let styled = false;
+    let coloured = 0;
     const mismatches: string[] = [];
-    // Colours on: with chalk's level 0 (its default under vitest) no frame would carry a style code.
-    const level = chalk.level;
+    const savedLevel = chalk.level;
     beforeAll(() => {
+      // vitest's colour level is 0: without this the frames would carry no escape codes to compare.
       chalk.level = 3;
       InkOutput.prototype.get = function get(this: InkOutput) {
         const expected = inkGet.call(this);
         const got = composeOperations(this.width, this.height, this.operations);
         compared++;
-        if (expected.output.includes('\u001b[3')) styled = true;
+        if (/\u001b\[/.test(expected.output)) coloured++;
         if (got.output !== expected.output || got.height !== expected.height) mismatches.push(expected.output);
         return expected;
       };
     });
     afterAll(() => {
       InkOutput.prototype.get = inkGet;
-      chalk.level = level;
+      chalk.level = savedLevel;
     });
 
     it('matches Ink frame for frame through keys, menus, overlays and sizes', async () => {
@@ -110,7 +110,7 @@ describe('the fast compositor', () => {
       }
       expect(mismatches).toEqual([]);
       expect(compared).toBeGreaterThan(40);
-      expect(styled).toBe(true);
+      expect(coloured).toBeGreaterThan(20);
     });
   });
 

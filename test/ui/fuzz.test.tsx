@@ -1,7 +1,6 @@
 // Keystroke fuzzing: thousands of random keys (escape sequences, menus, pause, rewind, resizes)
 // must never crash the dashboard or draw a frame taller than the terminal.
 import { describe, expect, it } from 'vitest';
-import React from 'react';
 import fc from 'fast-check';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';

@@ -1,5 +1,4 @@
 // Rendering the dashboard in tests: a session, the App at a fixed size, and waiting for frames.
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../source/ui/app.js';
 import { createSession, type Session } from '../../source/sim/session.js';

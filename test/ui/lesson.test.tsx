@@ -1,7 +1,6 @@
 // An interactive lesson driven by keys: narration shows, Enter advances, questions are answered
 // with the menu before the fault, and ✓ marks appear as expectations pass.
 import { describe, expect, it } from 'vitest';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../../source/ui/app.js';
 import { createSession } from '../../source/sim/session.js';

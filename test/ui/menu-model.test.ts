@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_KEYS, itemForKey, itemKey, menuLines, menuWindow, moveHighlight } from '../../source/ui/menu-model.js';
 import { helpPage } from '../../source/ui/help-layout.js';
-import { KEYS } from '../../source/ui/keys.js';
+import { KEYS } from '../../source/ui/keymap.js';
 import { VIEW_KEYS } from '../../source/ui/view-keys.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
 import { moveFault, zoomStep } from '../../source/ui/timeline/fault-selection.js';

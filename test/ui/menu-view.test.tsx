@@ -1,10 +1,9 @@
 // The menu and help components drawn by Ink at 80 columns, with and without colour.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import React from 'react';
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { HelpView, MenuBox } from '../../source/ui/menu-view.js';
-import { KEYS } from '../../source/ui/keys.js';
+import { KEYS } from '../../source/ui/keymap.js';
 import { VIEW_KEYS } from '../../source/ui/view-keys.js';
 import { stripAnsi } from './helpers.js';
 

@@ -32,7 +32,7 @@ const kcmHolder = (s: Session) => leaseView(s.state, 'kube-controller-manager').
 describe('etcd pane columns', () => {
   const s = withPreCandidate(7).state;
   it.each([80, 54, 40])('keep "◇ pre-candidate" apart from the term at %i columns', (width) => {
-    const t = text(etcdPane(s, null, width, false));
+    const t = text(etcdPane(s, null, width));
     expect(t).toMatch(/◇ pre-candidate {2,}term +\d/);
   });
 
@@ -66,7 +66,7 @@ describe('the compact masters legend', () => {
 describe('the leases pane tells what the holder is doing', () => {
   it('renewing every 2 s while renewals succeed', () => {
     const s = booted(3);
-    const t = text(leasesPane(s.state, 60, false));
+    const t = text(leasesPane(s.state, 60));
     expect(t.match(/renewing every 2 s/g)?.length).toBe(2);
   });
 
@@ -77,12 +77,12 @@ describe('the leases pane tells what the holder is doing', () => {
     s = stepTicks(s, 60);
     const failing = leaseWords(s.state, 'kube-controller-manager').map((w) => w.text).join(' | ');
     expect(failing).toMatch(/^renew failing for \d+\.\d s \(its apiserver cannot reach etcd\) — exits at 10 s$/);
-    expect(text(leasesPane(s.state, 80, false))).not.toMatch(/controller-manager[^\n]*\n[^\n]*\n\s+renewing every/);
+    expect(text(leasesPane(s.state, 80))).not.toMatch(/controller-manager[^\n]*\n[^\n]*\n\s+renewing every/);
     expect(text(mastersPane(s.state, null, 100))).toMatch(/ctrl-mgr +● running +★ LEADER renew failing for \d+\.\d s — exits at 10 s/);
     // Past the renew deadline the process exits; the lease still names it.
     s = stepTicks(s, 60);
     expect(leaseWords(s.state, 'kube-controller-manager')[0].text).toBe('holder exited');
-    expect(text(leasesPane(s.state, 80, false))).toMatch(/holder exited\n\s+expires in \d/);
+    expect(text(leasesPane(s.state, 80))).toMatch(/holder exited\n\s+expires in \d/);
     // Then, until a standby's retry lands, it has expired on the followers' clocks.
     let racing = false;
     for (let i = 0; i < 80 && !racing; i++) {
@@ -131,7 +131,7 @@ describe('a renew in flight', () => {
 });
 
 describe('the etcd pane header', () => {
-  const header = (st: Session) => text(etcdPane(st.state, null, 80, false).slice(0, 1));
+  const header = (st: Session) => text(etcdPane(st.state, null, 80).slice(0, 1));
 
   it('while electing at start-up: electing, never "no quorum" with every member up', () => {
     const s = stepTicks(createSession(createState(defaultConfig({ seed: 3 })), { paused: true }), 5);

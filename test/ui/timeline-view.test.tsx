@@ -1,6 +1,5 @@
 // The timeline's Ink components, rendered as the dashboard would: colour on and off, full view and strip.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import React from 'react';
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { TimelineStrip, TimelineView } from '../../source/ui/timeline/view.js';

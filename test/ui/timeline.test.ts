@@ -302,7 +302,7 @@ describe('what gives way to the height', () => {
   it('under the lanes, too', () => {
     for (const width of [64, 72, 80, 90]) {
       const m = timelineModel(input(session, width));
-      const ledger = m.lines.map(text).filter((l, i, all) => i >= all.findIndex((x) => x.startsWith(' ◆')));
+      const ledger = m.lines.map(text).filter((_l, i, all) => i >= all.findIndex((x) => x.startsWith(' ◆')));
       expect(ledger.length).toBeGreaterThan(1);
       for (const l of ledger) expect(l).not.toMatch(/\d$/);
     }

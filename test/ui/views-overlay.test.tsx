@@ -1,6 +1,5 @@
 // The overlay follows the views' state: keys through viewKey, frames through Ink.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import React from 'react';
 import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { createState } from '../../source/sim/create.js';

@@ -80,7 +80,7 @@ function tally(s: State, m: EtcdMember): { granted: number; won: boolean; lost: 
 }
 
 /** A (Pre)Vote request that passed the term checks in step(). */
-export function handleVoteRequest(s: State, m: EtcdMember, msg: Msg, out: Outbox): void {
+export function handleVoteRequest(_s: State, m: EtcdMember, msg: Msg, out: Outbox): void {
   const pre = msg.type === 'preVote';
   const canVote = m.vote === msg.from
     || (m.vote === null && m.leader === null)

@@ -8,7 +8,7 @@ import { etcdWords } from '../../sim/verdict-words.js';
 /** The role column is as wide as the longest "glyph word" a member can show, plus a gap. */
 const ROLE_W = 2 + Math.max(...['leader', 'follower', 'candidate', 'precandidate', 'stopped', 'down'].map((k) => [...`${look(k).glyph} ${look(k).word}`].length));
 
-export function etcdPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
+export function etcdPane(s: State, selected: string | null, width: number): Line[] {
   const v = etcdView(s);
   const out: Line[] = [];
   // Without a leader, say why in true words: electing (enough members up and in touch), members
@@ -21,7 +21,7 @@ export function etcdPane(s: State, selected: string | null, width: number, ascii
   const tone = state.tone;
   const bw = Math.max(3, Math.min(v.voters * 2, 14));
   out.push([
-    seg(`  ${bar(v.serving / Math.max(1, v.voters), bw, ascii)} `, tone),
+    seg(`  ${bar(v.serving / Math.max(1, v.voters), bw)} `, tone),
     seg(`${v.serving} of ${v.voters} up, ${v.quorum} needed`, tone, { bold: true }),
     seg(`  ${state.text}`, tone, { bold: true }),
   ]);

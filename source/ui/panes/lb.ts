@@ -4,7 +4,7 @@ import { lbView } from '../../sim/views.js';
 import { type Line, seg, pad, padStart, bar, sparkline } from '../lines.js';
 import { look } from '../glyphs.js';
 
-export function lbPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
+export function lbPane(s: State, selected: string | null, width: number): Line[] {
   const v = lbView(s);
   const out: Line[] = [];
   for (const n of v.nodes) {
@@ -27,7 +27,7 @@ export function lbPane(s: State, selected: string | null, width: number, ascii: 
       seg(`  ${pad(b.id, 9)}`, 'plain'),
       seg(`${l.glyph} ${pad(l.word, 5)}`, l.tone, { bold: true }),
       seg(pad(counter, 11), b.checkFail ? 'warn' : 'plain', { dim: !b.checkFail }),
-      seg(bar(b.share, bw, ascii), 'info'),
+      seg(bar(b.share, bw), 'info'),
       seg(` ${padStart(String(Math.round(b.share * 100)), 3)}%`, 'plain'),
       seg(b.errorsPerSec > 0 ? ` ${b.errorsPerSec.toFixed(1)} err/s` : '', 'bad'),
     ]);

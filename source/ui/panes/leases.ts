@@ -5,7 +5,7 @@ import { leaseView, LEASES } from '../../sim/views.js';
 import { type Line, type Tone, seg, secs, bar, wrap } from '../lines.js';
 import { leaseWords } from '../lease-words.js';
 
-export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
+export function leasesPane(s: State, width: number): Line[] {
   const out: Line[] = [];
   for (const { name } of LEASES) {
     const v = leaseView(s, name);
@@ -26,7 +26,7 @@ export function leasesPane(s: State, width: number, ascii: boolean): Line[] {
       out.push([
         seg('    expires in ', 'warn'),
         seg(`${secs(v.expiresInMs)} `, 'warn', { bold: true }),
-        seg(bar(total ? v.expiresInMs / total : 0, bw, ascii), 'warn'),
+        seg(bar(total ? v.expiresInMs / total : 0, bw), 'warn'),
         seg('  (followers\' clocks)', 'plain', { dim: true }),
       ]);
     } else if (words[1]) {

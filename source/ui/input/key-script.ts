@@ -17,10 +17,11 @@
 //
 // The same --script flag takes timed *sim actions* in headless mode (entries with `do:`);
 // classifyScript() tells the two apart.
-import { parseDuration } from '../sim/duration.js';
+import { parseDuration } from '../../sim/duration.js';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
+import { isSeq, isMap, parseDocument, type Node } from 'yaml';
+import { parseLocated } from '../../files/located-doc.js';
 
 export const NAMED_KEYS: Readonly<Record<string, string>> = Object.freeze({
   enter: '\r',
@@ -124,13 +125,9 @@ export function classifyScriptText(text: string): ScriptKind {
  * Parses and validates a keystroke script. Errors are one line: `file:line: entry N: what is wrong`.
  */
 export function parseKeyScript(text: string, file = '<script>'): ParseResult<KeyScript> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = e.pos ? lc.linePos(e.pos[0]) : null;
-    return { ok: false, error: `${file}:${pos ? pos.line : 1}: not valid YAML/JSON: ${e.message.split('\n')[0]}` };
-  }
+  const located = parseLocated(text, file);
+  if (!located.ok) return { ok: false, error: `${file}:${located.line}: ${located.problem}` };
+  const { doc, lineOf } = located.doc;
   let root = doc.contents as unknown;
   if (isMap(root)) root = (root as { get(k: string, keep: true): unknown }).get('steps', true);
   if (!isSeq(root)) return { ok: false, error: `${file}:1: a keystroke script is a list of entries, e.g. [{"at":"1s","key":"enter"}]` };
@@ -139,7 +136,7 @@ export function parseKeyScript(text: string, file = '<script>'): ParseResult<Key
   let end = 0;
   for (let i = 0; i < items.length; i++) {
     const node = items[i] as { range?: [number, number, number] } & object;
-    const line = node && node.range ? lc.linePos(node.range[0]).line : 1;
+    const line = lineOf(node as Node);
     const n = i + 1;
     const where = `${file}:${line}: entry ${n}`;
     const raw = (node as { toJSON?: () => unknown }).toJSON ? (node as { toJSON: () => unknown }).toJSON() : node;

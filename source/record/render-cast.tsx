@@ -7,35 +7,18 @@
 // reads a clock: event times are simulated ms / 1000 / speed, the header's timestamp is 0 (or
 // opts.timestamp), TERM/SHELL in the header are fixed, and the colour level is set explicitly.
 import { EventEmitter } from 'node:events';
-import React from 'react';
-import { Box, Text, render } from 'ink';
-import type { Config, State } from '../sim/types.js';
-import type { Action } from '../sim/actions.js';
-import { isSimAction } from '../sim/actions.js';
+import { render } from 'ink';
+import type { Config } from '../sim/types.js';
 import type { CheckResult, Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
-import type { Session } from '../sim/session.js';
-import { createSession, dispatch, stepTicks } from '../sim/session.js';
+import { createSession } from '../sim/session.js';
+import { RunLoop, SESSION_WORLD } from '../sim/run-loop.js';
 import type { CastHeader, CastSink } from './asciicast.js';
 import { memoryCastSink, openCastSink } from './asciicast.js';
 import { ScreenEncoder } from './screen.js';
 import chalk from 'chalk';
-import { App } from '../ui/app.js';
+import { RecordedFrame, dashboardView, type FrameView } from '../ui/recorded-frame.js';
 import { installFastOutput } from '../ui/ink-patches/fast-output.js';
-
-/** What the recorder hands the dashboard for one frame. */
-export interface FrameViewProps {
-  session: Session;
-  state: State;
-  cols: number;
-  /** Rows the view may use (the caption's rows already taken off). */
-  rows: number;
-  /** The current narration, or null. */
-  caption: string | null;
-  /** Checks reported so far (✓/✗). */
-  checks: CheckResult[];
-}
-export type FrameView = React.ComponentType<FrameViewProps>;
 
 export interface Size {
   cols: number;
@@ -65,7 +48,7 @@ export interface RenderCastOptions {
   durationMs?: number;
   /** Keep rendering this long after the driver is done (default 3 s). */
   tailMs?: number;
-  /** The dashboard to render; default the real one (source/ui/app.tsx) with a fallback. */
+  /** The dashboard to render; default the real one (source/ui/app.tsx). */
   view?: FrameView;
   /** Caption rows above the view (default 2; 0 turns the caption off). */
   captionRows?: number;
@@ -88,8 +71,6 @@ export interface RenderCastResult {
   simMs: number;
   castSeconds: number;
   error: string | null;
-  /** Which dashboard was drawn: the real UI, the built-in fallback, or opts.view. */
-  view: 'ui' | 'custom';
 }
 
 /** A terminal that is not there: Ink writes each frame here (debug mode: whole frames). */
@@ -130,71 +111,6 @@ class NullStderr extends EventEmitter {
   write(): boolean { return true; }
 }
 
-function Caption({ text, cols, rows }: { text: string | null; cols: number; rows: number }): React.ReactElement | null {
-  if (rows <= 0) return null;
-  const body = text ? `▶ ${text}` : '';
-  // Word-wrap into `rows` lines of `cols`, ellipsis on overflow, so the height never changes.
-  const out: string[] = [];
-  let cur = '';
-  for (const word of body.split(/\s+/).filter(Boolean)) {
-    const next = cur ? `${cur} ${word}` : word;
-    if ([...next].length <= cols) cur = next;
-    else {
-      out.push(cur);
-      cur = [...word].slice(0, cols).join('');
-    }
-  }
-  if (cur) out.push(cur);
-  if (out.length > rows) {
-    out.length = rows;
-    const last = [...out[rows - 1]];
-    out[rows - 1] = last.slice(0, Math.max(0, cols - 1)).join('') + '…';
-  }
-  while (out.length < rows) out.push('');
-  return (
-    <Box flexDirection="column" width={cols} height={rows}>
-      {out.map((l, i) => (
-        <Text key={i} bold color="cyan" wrap="truncate">{l || ' '}</Text>
-      ))}
-    </Box>
-  );
-}
-
-function Frame(props: FrameViewProps & { View: FrameView; captionRows: number; totalRows: number }): React.ReactElement {
-  const { View, captionRows, totalRows, ...viewProps } = props;
-  return (
-    <Box flexDirection="column" width={props.cols} height={totalRows}>
-      <Caption text={props.caption} cols={props.cols} rows={captionRows} />
-      <View {...viewProps} />
-    </Box>
-  );
-}
-
-
-
-
-/** True when `err` says that `file` itself is missing (not something it imports). */
-function missing(err: unknown, file: string): boolean {
-  const e = err as { code?: string; message?: string };
-  const msg = String(e?.message ?? '');
-  return (e?.code === 'ERR_MODULE_NOT_FOUND' || /Failed to load|Cannot find module/.test(msg)) && msg.includes(file);
-}
-
-/** The dashboard to record: the App driven as a controlled view (session in, no timer). */
-const dashboardView: FrameView = (p) => <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption ?? undefined} />;
-
-export async function loadDefaultView(): Promise<FrameView> {
-  return dashboardView;
-}
-
-export async function resolveDefaultView(): Promise<{ view: FrameView; kind: 'ui' }> {
-  return { view: dashboardView, kind: 'ui' };
-}
-
-type Chalk = { level: number };
-async function loadChalk(): Promise<Chalk | null> {
-  return chalk;
-}
 
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
@@ -237,13 +153,11 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const mem = !opts.sink && !opts.out ? memoryCastSink(header, { onError: opts.onError }) : null;
   const sink: CastSink = opts.sink ?? mem ?? openCastSink(opts.out as string, header, { onError: opts.onError });
   await installFastOutput();
-  const resolved = opts.view ? { view: opts.view, kind: 'custom' as const } : await resolveDefaultView();
-  const View = resolved.view;
+  const View = opts.view ?? dashboardView;
 
-  const chalk = await loadChalk();
-  const savedLevel = chalk?.level;
+  const savedLevel = chalk.level;
   const level = opts.colorLevel ?? (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' ? 0 : 3);
-  if (chalk) chalk.level = level;
+  chalk.level = level;
 
   const stdout = new FakeStdout(cols, rows);
   const screen = new ScreenEncoder(cols, rows);
@@ -255,7 +169,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const at = (simMs: number) => simMs / 1000 / speed;
 
   const tree = () => (
-    <Frame
+    <RecordedFrame
       View={View}
       session={session}
       state={session.state}
@@ -286,49 +200,49 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
     frames++;
   };
 
+  let changed = false;
+  const loop = new RunLoop(session, SESSION_WORLD, {
+    driver,
+    endMs: limitMs,
+    tailMs,
+    hooks: {
+      onMarker: (t, m) => {
+        markers.push(m);
+        sink.marker(at(t), m);
+      },
+      onSay: (_t, text) => {
+        caption = text;
+        changed = true;
+      },
+      onAction: () => (changed = true),
+      onCheck: (c) => {
+        checks.push(c);
+        changed = true;
+      },
+    },
+  });
   try {
-    let doneAt: number | null = null;
     let ticks = 0;
     let lastEventSeq = session.live.eventSeq;
     let activeUntil = QUIET_MS;
     for (;;) {
-      const st = session.live;
-      let changed = false;
-      if (driver) {
-        const out = driver.poll(st);
-        for (const a of out.actions as Action[]) {
-          // Control actions (pause, speed, rewind) make no sense without a viewer: only the world moves.
-          if (isSimAction(a)) session = dispatch(session, a);
-          changed = true;
-        }
-        for (const m of out.markers) {
-          markers.push(m);
-          sink.marker(at(st.t), m);
-        }
-        if (out.say.length) {
-          caption = out.say[out.say.length - 1];
-          changed = true;
-        }
-        if (out.checks.length) {
-          checks.push(...out.checks);
-          changed = true;
-        }
-      }
+      changed = false;
+      loop.poll();
+      session = loop.world;
       if (changed || session.live.eventSeq !== lastEventSeq) activeUntil = session.live.t + QUIET_MS;
       lastEventSeq = session.live.eventSeq;
       const every = session.live.t < activeUntil ? frameEveryTicks : idleEveryTicks;
       if (ticks % every === 0 || changed) await drawFrame();
-      if (driver && doneAt === null && driver.done(session.live)) doneAt = session.live.t;
-      const end = doneAt !== null ? Math.min(limitMs, doneAt + tailMs) : limitMs;
-      if (session.live.t >= end) break;
-      session = stepTicks(session, 1);
+      if (loop.finished) break;
+      loop.advance(1);
+      session = loop.world;
       ticks++;
     }
     await drawFrame();
     sink.output(at(session.state.t), screen.finish());
   } finally {
     ink.unmount();
-    if (chalk && savedLevel !== undefined) chalk.level = savedLevel;
+    chalk.level = savedLevel;
     if (!opts.sink) sink.close();
   }
 
@@ -343,6 +257,5 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
     simMs: session.live.t,
     castSeconds: sink.lastTime,
     error: sink.error,
-    view: resolved.kind,
   };
 }

@@ -1,17 +1,16 @@
 // Starts the dashboard in the real terminal: alternate screen, hidden cursor, signals that restore
 // the terminal, optional recording (--record) and keystroke script (--script).
-import React from 'react';
 import { render } from 'ink';
 import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
 import type { Driver } from '../sim/driver.js';
-import { App, type AppProps } from './app.js';
+import { App, type AppProps } from '../ui/app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
-import type { KeyScriptRun } from '../record/key-script.js';
-import type { ScriptedStdin } from '../record/scripted-stdin.js';
-import { installFastOutput } from './ink-patches/fast-output.js';
-import { terminalSize } from './terminal-size.js';
+import type { KeyScriptRun } from '../ui/input/key-script.js';
+import type { ScriptedStdin } from '../ui/input/scripted-stdin.js';
+import { installFastOutput } from '../ui/ink-patches/fast-output.js';
+import { terminalSize } from '../ui/terminal-size.js';
 
 export interface DashboardOptions {
   config: Config;
@@ -55,8 +54,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
   let scripted: ScriptedStdin | null = null;
   if (opts.keyScriptPath) {
     // Loaded only for a keystroke script (its parser reads YAML).
-    const { loadKeyScript, runKeyScript } = await import('../record/key-script.js');
-    const { createScriptedStdin } = await import('../record/scripted-stdin.js');
+    const { loadKeyScript, runKeyScript } = await import('../ui/input/key-script.js');
+    const { createScriptedStdin } = await import('../ui/input/scripted-stdin.js');
     const loaded = loadKeyScript(opts.keyScriptPath);
     if (!loaded.ok) {
       rec?.stop();

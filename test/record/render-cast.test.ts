@@ -4,14 +4,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../source/sim/config.js';
 import { parseCast } from '../../source/record/asciicast.js';
 import { parseSize, renderScenarioToCast } from '../../source/record/index.js';
 import { crashLesson } from './helpers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kha-headless-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -40,12 +38,8 @@ function plain(events: [number, string, string][]): string {
 describe('renderScenarioToCast', () => {
   it('writes a valid cast of the requested size, with markers at simulated times, in seconds', async () => {
     const out = path.join(dir, 'crash.cast');
-    const t0 = performance.now();
     const r = await renderCrash(7, { out });
-    const wallMs = performance.now() - t0;
     expect(r.error).toBeNull();
-    // Once the dashboard exists, recordings draw it (not the built-in fallback view).
-    expect(r.view).toBe('ui');
     const p = parseCast(fs.readFileSync(out, 'utf8'));
     expect(p.problems).toEqual([]);
     expect(p.header).toMatchObject({ version: 2, width: 100, height: 30, timestamp: 0, title: 'crash master-1' });
@@ -53,15 +47,13 @@ describe('renderScenarioToCast', () => {
     // 35 s of simulated time (last step at 30 s + 5 s driver tail + 3 s render tail).
     expect(r.simMs).toBe(38_000);
     expect(p.events.at(-1)![0]).toBe(38);
-    expect(wallMs).toBeLessThan(20_000);
     // Never draws outside the screen, and leaves the last row free (frame at most rows - 1 high).
     const rows = rowsAddressed(p.events);
     expect(Math.max(...rows)).toBeLessThanOrEqual(size.rows);
     expect(rows.filter((x) => x !== size.rows).every((x) => x <= size.rows - 1)).toBe(true);
     // The dashboard and the narration are on screen.
     const text = plain(p.events);
-    expect(text).toContain('etcd');
-    expect(text).toMatch(/lease/i);
+    for (const pane of ['Masters', 'Load balancer', 'Leases', 'Events (newest first)']) expect(text).toContain(pane);
     expect(text).toContain('Crash master-1');
     expect(text).toContain('master-1');
   }, 60_000);

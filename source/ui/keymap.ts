@@ -1,0 +1,100 @@
+// Every key of the dashboard as data: the keys as shown, what they do, when they apply, and the
+// command they produce. Key dispatch (commandFor) and the help overlay both read this one table,
+// so the two cannot drift.
+import type { Key } from 'ink';
+import type { Action } from '../sim/actions.js';
+import type { State } from '../sim/types.js';
+
+/** What the screen is showing: keys mean different things in a menu or the help. */
+export type KeyMode = 'main' | 'menu' | 'help';
+
+/** When a binding applies, as the help says it. */
+export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'menu' | 'help';
+
+export interface KeyContext {
+  mode: KeyMode;
+  state: State;
+  speed: number;
+  selected: string | null;
+  lessonWaits: boolean;
+}
+
+export type KeyCommand =
+  | { kind: 'quit' }
+  | { kind: 'help'; open: boolean }
+  | { kind: 'select'; delta: 1 | -1 }
+  | { kind: 'pane'; delta: 1 | -1 }
+  | { kind: 'next-step' }
+  | { kind: 'node-menu' }
+  | { kind: 'cluster-menu' }
+  | { kind: 'lessons' }
+  | { kind: 'act'; action: Action }
+  | { kind: 'menu-move'; delta: 1 | -1 }
+  | { kind: 'menu-pick'; index: number }
+  | { kind: 'menu-choose' }
+  | { kind: 'menu-close' };
+
+export interface KeyBinding {
+  /** The keys as the help shows them. */
+  keys: string;
+  description: string;
+  when: KeyWhen;
+  matches(input: string, key: Key): boolean;
+  command(input: string, key: Key, ctx: KeyContext): KeyCommand;
+}
+
+const ch = (...chars: string[]) => (input: string) => chars.includes(input);
+const up = (input: string, key: Key) => key.upArrow || input === 'k';
+const down = (input: string, key: Key) => key.downArrow || input === 'j';
+const act = (action: Action): KeyCommand => ({ kind: 'act', action });
+const onSelected = (f: (id: string, s: State) => Action) => (_input: string, _key: Key, ctx: KeyContext): KeyCommand => act(f(ctx.selected as string, ctx.state));
+
+export const KEYMAP: readonly KeyBinding[] = [
+  { keys: '↑ ↓ / j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
+  { keys: 'Enter (lesson)', description: 'next step of a lesson when it waits', when: 'lesson waits', matches: (_i, k) => k.return, command: () => ({ kind: 'next-step' }) },
+  { keys: 'Enter or :', description: 'action menu for the selected node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
+  { keys: 'c', description: 'crash the selected node (hard, no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
+  { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
+  { keys: 'r', description: 'recover it', when: 'node selected', matches: ch('r'), command: onSelected((target) => ({ type: 'recover', target })) },
+  { keys: 'p', description: 'partition it from all others / heal it', when: 'node selected', matches: ch('p'), command: onSelected((target, s) => (s.network.partitioned[target] ? { type: 'heal-node', target } : { type: 'partition', target })) },
+  { keys: 'x', description: 'heal every partition and cut link', when: 'main', matches: ch('x'), command: () => act({ type: 'heal-all' }) },
+  { keys: 't', description: 'switch etcd topology: stacked ⇄ external', when: 'main', matches: ch('t'), command: (_i, _k, c) => act({ type: 'set-topology', topology: c.state.config.topology === 'stacked' ? 'external' : 'stacked' }) },
+  { keys: 'm', description: 'cluster menu: masters, etcd members, LB, request rate, PreVote', when: 'main', matches: ch('m'), command: () => ({ kind: 'cluster-menu' }) },
+  { keys: 'space', description: 'pause / resume', when: 'main', matches: ch(' '), command: () => act({ type: 'toggle-pause' }) },
+  { keys: '.', description: 'step one tick (100 ms) and pause', when: 'main', matches: ch('.'), command: () => act({ type: 'step', ticks: 1 }) },
+  { keys: '+ = / - _', description: 'speed ×2 / ÷2', when: 'main', matches: ch('+', '=', '-', '_'), command: (i, _k, c) => act({ type: 'speed', speed: i === '+' || i === '=' ? c.speed * 2 : c.speed / 2 }) },
+  { keys: '[ / ]', description: 'rewind / forward 5 s through history (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
+  { keys: 'Tab / Shift+Tab', description: 'next / previous pane (compact layout)', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
+  { keys: 'l', description: 'lessons', when: 'main', matches: ch('l'), command: () => ({ kind: 'lessons' }) },
+  { keys: '?', description: 'this help', when: 'main', matches: ch('?'), command: () => ({ kind: 'help', open: true }) },
+  { keys: '↑ ↓ (menu)', description: 'move in a menu', when: 'menu', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'menu-move', delta: up(i, k) ? -1 : 1 }) },
+  { keys: '1-9 (menu)', description: 'choose a menu item by its number', when: 'menu', matches: (i) => /^[1-9]$/.test(i), command: (i) => ({ kind: 'menu-pick', index: Number(i) - 1 }) },
+  { keys: 'Enter (menu)', description: 'choose the highlighted item', when: 'menu', matches: (_i, k) => k.return, command: () => ({ kind: 'menu-choose' }) },
+  { keys: 'Esc', description: 'close whatever is open', when: 'menu', matches: (_i, k) => k.escape, command: () => ({ kind: 'menu-close' }) },
+  { keys: 'Esc ? q (help)', description: 'close this help', when: 'help', matches: (i, k) => k.escape || i === '?' || i === 'q', command: () => ({ kind: 'help', open: false }) },
+  { keys: 'q / Ctrl+C', description: 'quit', when: 'main', matches: ch('q'), command: () => ({ kind: 'quit' }) },
+];
+
+const CTRL_C: KeyBinding = { keys: 'Ctrl+C', description: 'quit', when: 'always', matches: (i, k) => k.ctrl && i === 'c', command: () => ({ kind: 'quit' }) };
+
+function applies(b: KeyBinding, ctx: KeyContext): boolean {
+  switch (b.when) {
+    case 'always': return true;
+    case 'main': return ctx.mode === 'main';
+    case 'menu': return ctx.mode === 'menu';
+    case 'help': return ctx.mode === 'help';
+    case 'lesson waits': return ctx.mode === 'main' && ctx.lessonWaits;
+    case 'node selected': return ctx.mode === 'main' && ctx.selected !== null && ctx.state.nodes[ctx.selected] !== undefined;
+  }
+}
+
+/** The command a key produces now: the first binding that matches and applies, or null. */
+export function commandFor(input: string, key: Key, ctx: KeyContext): KeyCommand | null {
+  for (const b of [CTRL_C, ...KEYMAP]) {
+    if (applies(b, ctx) && b.matches(input, key)) return b.command(input, key, ctx);
+  }
+  return null;
+}
+
+/** The help table: each binding's keys and what they do, in the keymap's order. */
+export const KEYS: [string, string][] = KEYMAP.map((b) => [b.keys, b.description]);

@@ -1,0 +1,173 @@
+// Pure layout: what fits on a terminal of cols x rows, as lines of styled segments. Header
+// (clock, verdict, lesson), then one, two or three columns of panes, then the key hints.
+import type { State } from '../sim/types.js';
+import type { Session } from '../sim/session.js';
+import { verdictLine } from './verdict-text.js';
+import { type Line, seg, clock, pad, wrap } from './lines.js';
+import { KEYMAP } from './keymap.js';
+import { mastersPane } from './panes/masters.js';
+import { etcdPane } from './panes/etcd.js';
+import { leasesPane } from './panes/leases.js';
+import { lbPane } from './panes/lb.js';
+import { workloadsPane } from './panes/workloads.js';
+import { eventsPane } from './panes/events.js';
+import type { InteractiveDriver, LessonLog } from './lesson-log.js';
+
+/** From this width: three columns of panes, sharing the width in these proportions (the rest to the last). */
+const THREE_COLUMNS_FROM = 150;
+const THREE_COLUMN_SHARES = [0.32, 0.34] as const;
+/** From this width: two columns, the first this share of the width; narrower, one pane at a time (Tab). */
+const TWO_COLUMNS_FROM = 100;
+const TWO_COLUMN_SHARE = 0.46;
+/** The events pane shows each event's cause from this width. */
+const EVENT_CAUSES_FROM = 70;
+/** A pane gets at least this many rows; the masters pane leaves this many for each pane under it. */
+const MIN_PANE_ROWS = 3;
+const ROWS_KEPT_PER_PANE_BELOW = 6;
+/** The key column of the help overlay. */
+const HELP_KEY_WIDTH = 16;
+
+export type PaneId = 'masters' | 'etcd' | 'lb' | 'leases' | 'workloads' | 'events';
+export const PANE_TITLES: Record<PaneId, string> = {
+  masters: 'Masters', etcd: 'etcd', lb: 'Load balancer', leases: 'Leases', workloads: 'Workloads', events: 'Events (newest first)',
+};
+export const COMPACT_ORDER: PaneId[] = ['masters', 'leases', 'lb', 'etcd', 'workloads', 'events'];
+/** Where each kind of node is drawn (and can be seen selected). */
+export const PANE_OF_KIND: Record<string, PaneId> = { master: 'masters', lb: 'lb', etcd: 'etcd', worker: 'workloads' };
+
+export function title(name: string, width: number, focused = false): Line {
+  const t = ` ${name} `;
+  return [seg(focused ? '━━' : '──', 'accent'), seg(t, 'accent', { bold: true }), seg((focused ? '━' : '─').repeat(Math.max(0, width - t.length - 2)), 'accent', { dim: !focused })];
+}
+
+
+export interface LayoutIn {
+  s: State;
+  session: Session;
+  cols: number;
+  rows: number;
+  selected: string | null;
+  pane: number;
+  help: boolean;
+  menuRows: number;
+  lesson: LessonLog | null;
+  lessonView: ReturnType<InteractiveDriver['view']> | null;
+  caption?: string;
+  notice: string | null;
+}
+
+export interface Frame {
+  top: Line[];
+  columns: { width: number; lines: Line[] }[];
+  bottom: Line[];
+  tooSmall: boolean;
+}
+
+export const MIN_COLS = 60;
+export const MIN_ROWS = 15;
+
+/** Decides what fits: always at most rows - 1 lines and cols columns. */
+export function layout(x: LayoutIn): Frame {
+  const { s, session, cols, rows } = x;
+  if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
+  const budget = rows - 1;
+  const status = session.cursor !== null
+    ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
+    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
+  const top: Line[] = [
+    [
+      seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
+      seg(`  ×${session.speed}  `), status,
+      seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
+      seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
+    ],
+    verdictLine(s),
+  ];
+  const view = x.lessonView;
+  const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
+  if (x.lesson) {
+    const passed = x.lesson.checks.filter((c) => c.ok).length;
+    const failed = x.lesson.checks.length - passed;
+    top.push([
+      seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }),
+      seg(view ? `  step ${view.step}/${view.total}` : '', 'plain', { dim: true }),
+      seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'),
+      seg(view?.waitingForEnter ? '  ⏎ Enter: next step' : '', 'accent', { bold: true }),
+      seg(x.lesson.done || view?.done ? '  (finished)' : '', 'plain', { dim: true }),
+    ]);
+    const last = x.lesson.checks[x.lesson.checks.length - 1];
+    if (last) top.push([seg(`   ${last.ok ? '✓' : '✗'} ${last.expect}`, last.ok ? 'ok' : 'bad'), seg(last.ok ? '' : ` (saw ${last.actual})`, 'plain', { dim: true })]);
+  }
+  if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
+  const bottom: Line[] = [];
+  const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
+  bottom.push([
+    seg(' ?', 'accent', { bold: true }), seg(' help '), seg('↑↓', 'accent', { bold: true }), seg(' select '), seg('Enter', 'accent', { bold: true }), seg(' actions '),
+    seg('c/s/r/p', 'accent', { bold: true }), seg(' crash/stop/recover/partition '), seg('space', 'accent', { bold: true }), seg(' pause '),
+    seg('[ ]', 'accent', { bold: true }), seg(' rewind '), seg('m', 'accent', { bold: true }), seg(' cluster '), seg('q', 'accent', { bold: true }), seg(' quit'),
+    ...hint,
+  ]);
+  const avail = budget - top.length - bottom.length - x.menuRows;
+  if (x.help) {
+    const lines: Line[] = [title('Keys', cols)];
+    for (const b of KEYMAP) lines.push([seg(`  ${pad(b.keys, HELP_KEY_WIDTH)}`, 'accent', { bold: true }), seg(b.description)]);
+    return { top, columns: [{ width: cols, lines: lines.slice(0, Math.max(0, avail)) }], bottom, tooSmall: false };
+  }
+  const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
+    switch (id) {
+      case 'masters': return mastersPane(s, x.selected, width, maxLines);
+      case 'etcd': return etcdPane(s, x.selected, width);
+      case 'lb': return lbPane(s, x.selected, width);
+      case 'leases': return leasesPane(s, width);
+      case 'workloads': return workloadsPane(s, x.selected, width);
+      case 'events': return eventsPane(s, width, maxLines, width >= EVENT_CAUSES_FROM);
+    }
+  };
+  /** Stacks panes in a column of `height` lines; the events pane takes what is left. */
+  const column = (ids: PaneId[], width: number, height: number): Line[] => {
+    const out: Line[] = [];
+    for (const [i, id] of ids.entries()) {
+      const left = height - out.length;
+      if (left <= 1) break;
+      out.push(title(PANE_TITLES[id], width));
+      // The masters pane leaves room for the panes under it (it turns compact when short).
+      const budget = id === 'masters' ? Math.max(MIN_PANE_ROWS, left - 1 - ROWS_KEPT_PER_PANE_BELOW * (ids.length - i - 1)) : left - 1;
+      const body = paneLines(id, width, budget);
+      out.push(...body.slice(0, left - 1));
+    }
+    return out.slice(0, height);
+  };
+  if (avail <= 2) return { top: top.slice(0, budget - bottom.length), columns: [], bottom, tooSmall: false };
+  let columns: { width: number; lines: Line[] }[];
+  if (cols >= THREE_COLUMNS_FROM) {
+    const w1 = Math.floor(cols * THREE_COLUMN_SHARES[0]);
+    const w2 = Math.floor(cols * THREE_COLUMN_SHARES[1]);
+    const w3 = cols - w1 - w2;
+    columns = [
+      { width: w1, lines: column(['masters', 'etcd'], w1 - 1, avail) },
+      { width: w2, lines: column(['leases', 'lb'], w2 - 1, avail) },
+      { width: w3, lines: column(['workloads', 'events'], w3, avail) },
+    ];
+  } else if (cols >= TWO_COLUMNS_FROM) {
+    const w1 = Math.floor(cols * TWO_COLUMN_SHARE);
+    const w2 = cols - w1;
+    columns = [
+      { width: w1, lines: column(['masters', 'etcd', 'workloads'], w1 - 1, avail) },
+      { width: w2, lines: column(['leases', 'lb', 'events'], w2, avail) },
+    ];
+  } else {
+    const id = COMPACT_ORDER[x.pane % COMPACT_ORDER.length];
+    const lines: Line[] = [];
+    const tag = ` ${PANE_TITLES[id]}  (Tab: next pane ${(x.pane % COMPACT_ORDER.length) + 1}/${COMPACT_ORDER.length})`;
+    lines.push(title(tag.trim(), cols, true));
+    const body = paneLines(id, cols, id === 'masters' ? Math.max(MIN_PANE_ROWS, avail - ROWS_KEPT_PER_PANE_BELOW) : avail - 1);
+    const bodyRows = id === 'events' ? avail - 1 : Math.min(body.length, Math.max(MIN_PANE_ROWS, avail - ROWS_KEPT_PER_PANE_BELOW));
+    lines.push(...body.slice(0, bodyRows));
+    if (id !== 'events' && avail - lines.length > 2) {
+      lines.push(title(PANE_TITLES.events, cols));
+      lines.push(...eventsPane(s, cols, avail - lines.length, false));
+    }
+    columns = [{ width: cols, lines: lines.slice(0, avail) }];
+  }
+  return { top, columns, bottom, tooSmall: false };
+}

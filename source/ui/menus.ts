@@ -1,0 +1,97 @@
+// The dashboard's menus as data: the actions on one node (Enter), the cluster's knobs (m). Each
+// item is an Action, a submenu, or a callback (lessons); the App only opens and chooses.
+import type { Action, SimAction } from '../sim/actions.js';
+import { describeAction } from '../sim/actions.js';
+import type { ComponentKind, State } from '../sim/types.js';
+
+export interface MenuItem {
+  label: string;
+  value: string;
+  action?: Action;
+  submenu?: () => Menu;
+  run?: () => void;
+}
+/** An open menu: which item is highlighted, and a serial that tells one opening from the next. */
+export interface OpenMenu {
+  menu: Menu;
+  index: number;
+  serial: number;
+}
+export interface Menu {
+  title: string;
+  items: MenuItem[];
+}
+
+export function nodeMenu(s: State, id: string): Menu {
+  const n = s.nodes[id];
+  const items: MenuItem[] = [];
+  const add = (a: SimAction) => items.push({ label: describeAction(a), value: `${items.length}`, action: a });
+  if (n.state === 'up') {
+    add({ type: 'crash', target: id });
+    add({ type: 'stop', target: id });
+  } else add({ type: 'recover', target: id });
+  add(s.network.partitioned[id] ? { type: 'heal-node', target: id } : { type: 'partition', target: id });
+  const peers = s.nodeOrder.filter((p) => p !== id);
+  items.push({
+    label: `cut a link ${id} ⇄ …`, value: `${items.length}`,
+    submenu: () => ({ title: `Cut the link between ${id} and`, items: peers.map((p, i) => ({ label: p, value: `${i}`, action: { type: 'cut', from: id, to: p, both: true } as SimAction })) }),
+  });
+  items.push({
+    label: `cut one direction ${id} → …`, value: `${items.length}`,
+    submenu: () => ({ title: `Drop packets from ${id} to`, items: peers.map((p, i) => ({ label: p, value: `${i}`, action: { type: 'cut', from: id, to: p } as SimAction })) }),
+  });
+  const cutPeers = peers.filter((p) => s.network.cut[`${id}>${p}`] || s.network.cut[`${p}>${id}`]);
+  if (cutPeers.length) {
+    items.push({
+      label: `heal a link of ${id} …`, value: `${items.length}`,
+      submenu: () => ({ title: `Heal the link between ${id} and`, items: cutPeers.map((p, i) => ({ label: p, value: `${i}`, action: { type: 'heal', from: id, to: p, both: true } as SimAction })) }),
+    });
+  }
+  if (n.kind === 'master' && n.state === 'up') {
+    const m = s.masters[id];
+    const comps: [ComponentKind, string][] = [['apiserver', m.apiserver.state], ['controller-manager', m.electors['controller-manager'].state], ['scheduler', m.electors.scheduler.state]];
+    if (m.etcdMember) comps.push(['etcd', s.etcd.members[m.etcdMember]?.running ? 'running' : 'stopped']);
+    for (const [c, st] of comps) {
+      if (st === 'running') {
+        add({ type: 'kill', target: id, component: c });
+        add({ type: 'stop', target: id, component: c });
+      } else add({ type: 'restart', target: id, component: c });
+    }
+  }
+  if (n.kind === 'worker') {
+    const pod = Object.values(s.workloads.pods).find((p) => p.node === id);
+    if (pod) add({ type: 'delete-pod', pod: pod.name });
+  }
+  if (n.kind === 'master' && Object.keys(s.masters).length > 1) add({ type: 'remove-master', target: id });
+  if (n.kind === 'etcd' && s.etcd.order.length > 1) add({ type: 'remove-etcd', target: id });
+  return { title: `Actions on ${id}`, items };
+}
+
+export function clusterMenu(s: State): Menu {
+  const items: MenuItem[] = [];
+  const add = (a: SimAction, label = describeAction(a)) => items.push({ label, value: `${items.length}`, action: a });
+  add({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
+  add({ type: 'add-master' }, `add a master (now ${Object.keys(s.masters).length})`);
+  add({ type: 'remove-master' }, 'remove the last master');
+  if (s.config.topology === 'external') {
+    add({ type: 'add-etcd' }, `add an etcd member (now ${s.etcd.order.length})`);
+    add({ type: 'remove-etcd' }, 'remove the last etcd member');
+  }
+  for (const alg of ['roundrobin', 'leastconn', 'random'] as const) if (alg !== s.lb.algorithm) add({ type: 'set-lb-algorithm', algorithm: alg });
+  add({ type: 'set-lb-check', check: s.config.knobs.lbCheck === 'readyz' ? 'tls' : 'readyz' });
+  add({ type: 'set-rps', rps: Math.min(10_000, Math.max(1, s.traffic.rps * 2)) }, `request rate ×2 (now ${s.traffic.rps}/s)`);
+  add({ type: 'set-rps', rps: Math.floor(s.traffic.rps / 2) }, 'request rate ÷2');
+  add({ type: 'set-pre-vote', enabled: !s.config.knobs.preVote });
+  add({ type: 'heal-all' });
+  return { title: 'Cluster', items };
+}
+
+/** The lessons (l): choosing one starts it; an empty build says so. */
+export function lessonsMenu(list: { name: string; title: string }[], start: (name: string) => void): Menu {
+  return {
+    title: list.length ? 'Lessons' : 'Lessons (none in this build)',
+    items: list.length
+      ? list.map((l, i) => ({ label: `${l.name}  ${l.title}`, value: `${i}`, run: () => start(l.name) }))
+      : [{ label: 'close', value: 'close' }],
+  };
+}
