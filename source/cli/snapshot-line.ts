@@ -2,6 +2,7 @@
 import type { State } from '../sim/types.js';
 import { latencyPercentile } from '../sim/request-stats.js';
 import { clientConnectionsView } from '../sim/client-connections.js';
+import { serviceEndpoints } from '../sim/service-endpoints.js';
 import { etcdView, lbView, leaseView, LEASES, mastersView, verdict, workloadsView } from '../sim/views.js';
 
 export function snapshotLine(s: State) {
@@ -48,7 +49,7 @@ export function snapshotLine(s: State) {
       ok: s.traffic.ok, failed: s.traffic.failed, slow: s.traffic.slow, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps,
       p50Ms: latencyPercentile(s, 0.5), p99Ms: latencyPercentile(s, 0.99),
     },
-    clients: clientConnectionsView(s),
+    clients: { ...clientConnectionsView(s), serviceEndpoints: serviceEndpoints(s) },
     pods: { desired: w.desired, running: w.running, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, stalledReason: w.stalledReason },
   };
 }

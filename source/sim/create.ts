@@ -127,7 +127,7 @@ export function createState(config: Config): State {
       rrCursor: 0,
       connecting: [],
     },
-    clients: { kubelets: {} },
+    clients: { kubelets: {}, endpointLeases: {} },
     traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',

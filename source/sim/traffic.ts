@@ -7,6 +7,7 @@ import { tickConnecting, admit } from './lb-connect.js';
 import { deliverToApiserver, resolvePending } from './apiserver-requests.js';
 import { fail } from './request-stats.js';
 import { tickClientConnections } from './client-connections.js';
+import { tickServiceEndpoints } from './service-endpoints.js';
 
 /** The new requests of this tick (rps spread over ticks, fractions carried), by kind. */
 function newRequests(s: State): RequestMix | null {
@@ -56,4 +57,5 @@ export function tickTraffic(s: State): void {
   }
   countInflight(s);
   tickClientConnections(s);
+  tickServiceEndpoints(s);
 }

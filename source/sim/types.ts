@@ -348,6 +348,8 @@ export interface KubeletConnection {
 
 export interface Clients {
   kubelets: Record<string, KubeletConnection>;
+  /** The apiserver endpoint reconciler's leases: master id → last renewal (the `kubernetes` Service's endpoints). */
+  endpointLeases: Record<string, Ms>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ export function makeState(opts: ClusterOpts = {}): State {
     etcd: { members: {}, order: [], leader: null, term: 0, revision: 0, appliedIndex: 0 },
     store: { leases: {}, results: {} },
     lb: { nodes: [], vipHolder: null, lastAdvertAt: {}, algorithm: 'roundrobin', backends: {}, order: [], rrCursor: 0, connecting: [] },
-    clients: { kubelets: {} },
+    clients: { kubelets: {}, endpointLeases: {} },
     traffic: { rps: 0, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: { deployment: 'web', rsHash: 'x', desired: 0, pods: {}, nodeSeenAt: {}, notReadySince: {}, stalledReason: null, kcmIdentity: null },
     events: [],
