@@ -23,22 +23,24 @@ export function deliverToApiserver(s: State, server: string, mix: RequestMix, se
   const m = s.masters[server];
   if (!m) return fail(s, null, mix[0] + mix[1] + mix[2]);
   let reads = mix[1];
+  let answered = 0;
   if (mix[0] > 0) {
-    if (watchCacheReady(m)) succeed(s, server, mix[0], sentAt);
+    if (watchCacheReady(m)) answered += mix[0];
     else reads += mix[0]; // an empty cache cannot answer: the list waits for etcd like a consistent read
   }
   if (reads > 0) {
-    if (readOk(s, server)) succeed(s, server, reads, sentAt);
+    if (readOk(s, server)) answered += reads;
     else m.apiserver.pending.push({ requestId: pendingId(s, 'r', server), kind: 'read', count: reads, startedAt: s.t, sentAt, backend: server, proposed: false, lost: false });
   }
   const w = mix[2];
   if (w > 0) {
     const requestId = pendingId(s, 'w', server);
     const res = writeVia(s, server, { kind: 'writes', requestId, count: w });
-    if (res === 'ok' || res === 'conflict') succeed(s, server, w, sentAt);
+    if (res === 'ok' || res === 'conflict') answered += w;
     else if (res === 'refused') fail(s, server, w);
     else m.apiserver.pending.push({ requestId, kind: 'write', count: w, startedAt: s.t, sentAt, backend: server, proposed: res === 'pending', lost: false });
   }
+  succeed(s, server, answered, sentAt);
 }
 
 /**
