@@ -137,7 +137,7 @@ export function createState(config: Config): State {
       rrCursor: 0,
       connecting: [],
     },
-    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, rejected: 0, history: [], latency: [], seq: 0 },
+    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',
       rsHash: '',

@@ -25,7 +25,7 @@ export function closedSince(s: State, seq: number): OutageRecord[] {
 
 export function emptyLedger(): State['ledger'] {
   return {
-    seen: { ok: 0, failed: 0, slow: 0, slowMs: 0 },
+    seen: { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0, cachedOk: 0, cachedFailed: 0 },
     recent: [],
     startedAt: null,
     lastSuccessAt: null,

@@ -16,7 +16,7 @@ export function pushWindow(recent: WindowTick[], t: Ms, o: TickOutcomes): void {
 }
 
 export function windowSums(recent: readonly WindowTick[]): WindowSums {
-  const sum: WindowSums = { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0 };
+  const sum: WindowSums = { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0, cachedOk: 0, cachedFailed: 0 };
   for (const w of recent) {
     sum.ok += w.ok;
     sum.failed += w.failed;
@@ -24,6 +24,8 @@ export function windowSums(recent: readonly WindowTick[]): WindowSums {
     sum.slowMs += w.slowMs;
     sum.writesOk += w.writesOk;
     sum.writesFailed += w.writesFailed;
+    sum.cachedOk += w.cachedOk;
+    sum.cachedFailed += w.cachedFailed;
   }
   return sum;
 }
