@@ -123,7 +123,7 @@ export function createState(config: Config): State {
     nodeOrder: [],
     network: { partitioned: {}, cut: {} },
     masters: {},
-    etcd: { members: {}, order: [], leader: null, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
+    etcd: { members: {}, order: [], leader: null, leaderChangedAt: 0, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
     store: { leases: {}, results: {} },
     lb: {
       nodes: [],

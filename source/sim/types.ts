@@ -166,6 +166,8 @@ export interface EtcdCluster {
   order: string[];
   /** Last leader seen with a majority, for display and events. */
   leader: string | null;
+  /** When `leader` last changed, to the microsecond (an election ends between two simulation ticks). */
+  leaderChangedAt: Ms;
   term: number;
   /** Cluster-wide revision of the applied state machine (k8s resourceVersion). */
   revision: number;

@@ -28,6 +28,7 @@ export function emptyLedger(): State['ledger'] {
     seen: { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0, cachedOk: 0, cachedFailed: 0 },
     recent: [],
     startedAt: null,
+    etcdWasLeaderless: false,
     lastSuccessAt: null,
     lastApiBadAt: null,
     lastApiBad: null,

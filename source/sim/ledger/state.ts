@@ -45,6 +45,8 @@ export interface LedgerState {
   lastApiBad: 'degraded' | 'down' | null;
   /** The last tick at which anything was not green (api, etcd, leases, backends, pods, writes). */
   lastNotGreenAt: Ms | null;
+  /** etcd had no leader at the last tick (its leaderless window was charged up to this tick). */
+  etcdWasLeaderless: boolean;
   /** Records of actions not yet followed by everything green, oldest first. */
   open: OutageRecord[];
   /**
