@@ -7,6 +7,7 @@ import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
 import { emptyLedger } from './ledger/index.js';
 import { initVrrp } from './keepalived.js';
+import { newKubeletConnection } from './client-connections.js';
 
 /** A time long before the start: "never happened" in a JSON-safe number. */
 export const NEVER = -1_000_000_000;
@@ -137,6 +138,7 @@ export function createState(config: Config): State {
       rrCursor: 0,
       connecting: [],
     },
+    clients: { kubelets: {}, endpointLeases: {} },
     traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',
@@ -197,6 +199,10 @@ export function createState(config: Config): State {
     s.workloads.pods[name] = { name, node: workers.length ? workers[i % workers.length] : null, phase: workers.length ? 'Running' : 'Pending', createdAt: 0 };
   }
   for (const w of workers) s.workloads.nodeSeenAt[w] = 0;
+  // Each kubelet already holds its connection to an apiserver through the LB (spread in order).
+  workers.forEach((w, i) => {
+    s.clients.kubelets[w] = newKubeletConnection(s.lb.order.length ? s.lb.order[i % s.lb.order.length] : null, s.lb.vipHolder);
+  });
 
   emit(s, 'cluster.started', 'cluster',
     `A ${config.masters}-master cluster with ${config.topology} etcd (${hosts.length} members) starts: etcd elects a leader, then the controller-manager and scheduler take their leases.`);

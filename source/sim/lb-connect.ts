@@ -68,19 +68,21 @@ export function admit(s: State, lb: string, mix: RequestMix, sentAt: number, ret
     return;
   }
   if (up.length === 1) return connect(s, lb, up[0], mix, sentAt, retriesLeft, deliver);
-  const by = new Map<string, RequestMix>();
+  const by: (RequestMix | undefined)[] = new Array(up.length);
   for (let k = 0; k < 3; k++) {
     for (let i = 0; i < mix[k]; i++) {
       const id = pickServer(s, up);
-      let m = by.get(id);
-      if (!m) { m = [0, 0, 0]; by.set(id, m); }
+      const j = up.indexOf(id);
+      const m = by[j] ?? (by[j] = [0, 0, 0]);
       m[k] += 1;
       s.lb.backends[id].inflight += 1;
     }
   }
-  for (const [id, m] of by) {
-    s.lb.backends[id].inflight -= total(m);
-    connect(s, lb, id, m, sentAt, retriesLeft, deliver);
+  for (let j = 0; j < up.length; j++) {
+    const m = by[j];
+    if (!m) continue;
+    s.lb.backends[up[j]].inflight -= total(m);
+    connect(s, lb, up[j], m, sentAt, retriesLeft, deliver);
   }
 }
 

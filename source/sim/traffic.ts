@@ -6,6 +6,8 @@ import { nodeUp } from './network.js';
 import { tickConnecting, admit } from './lb-connect.js';
 import { deliverToApiserver, resolvePending } from './apiserver-requests.js';
 import { failMix } from './request-stats.js';
+import { tickClientConnections } from './client-connections.js';
+import { tickServiceEndpoints } from './service-endpoints.js';
 
 /** The new requests of this tick (rps spread over ticks, fractions carried), by kind. */
 function newRequests(s: State): RequestMix | null {
@@ -53,4 +55,6 @@ export function tickTraffic(s: State): void {
     }
   }
   countInflight(s);
+  tickClientConnections(s);
+  tickServiceEndpoints(s);
 }

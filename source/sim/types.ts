@@ -399,6 +399,31 @@ export interface Traffic {
   history: { t: Ms; ok: number; failed: number }[];
 }
 
+/** A worker kubelet's long-lived HTTP/2 connection to an apiserver, through the LB. */
+export interface KubeletConnection {
+  /** The apiserver it ends on, or null while the kubelet has none (its node down, reconnecting). */
+  server: string | null;
+  /** The LB node it goes through (a VIP move resets it). */
+  lb: string | null;
+  /** A dial through the LB to a silent server: the connection exists only from this time on. */
+  readyAt: Ms;
+  /** Its server went silent at this time (no RST): the kubelet does not know yet. */
+  stuckSince: Ms | null;
+  /** client-go's HTTP/2 health check closes a silent connection: read idle 30 s + ping timeout 15 s after it went silent. */
+  closeAt: Ms | null;
+  /**
+   * Can the kubelet renew its node Lease now: its connection answers and its apiserver can write to
+   * etcd. (The node lifecycle controller reads this.)
+   */
+  nodeLeaseRenewable: boolean;
+}
+
+export interface Clients {
+  kubelets: Record<string, KubeletConnection>;
+  /** The apiserver endpoint reconciler's leases: master id → last renewal (the `kubernetes` Service's endpoints). */
+  endpointLeases: Record<string, Ms>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workloads
 
@@ -465,6 +490,8 @@ export interface State {
   store: Store;
   lb: LoadBalancer;
   traffic: Traffic;
+  /** Long-lived client connections through the LB (worker kubelets). */
+  clients: Clients;
   workloads: Workloads;
   /** Bounded log of recent events, oldest first. */
   events: SimEvent[];

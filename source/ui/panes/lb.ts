@@ -3,6 +3,9 @@ import type { State } from '../../sim/types.js';
 import { lbView } from '../../sim/views.js';
 import { type Line, seg, pad, padStart, bar, sparkline } from '../lines.js';
 import { look } from '../glyphs.js';
+import { latencyPercentile } from '../../sim/request-stats.js';
+import { clientConnectionsView } from '../../sim/client-connections.js';
+import { SLOW_MS } from '../../sim/config.js';
 
 export function lbPane(s: State, selected: string | null, width: number, ascii: boolean): Line[] {
   const v = lbView(s);
@@ -18,7 +21,13 @@ export function lbPane(s: State, selected: string | null, width: number, ascii: 
       seg(n.vip ? '  ◆ VIP' : '', 'accent', { bold: true }),
     ]);
   }
-  out.push([seg(`  ${v.algorithm} · ${v.check} · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true })]);
+  const p99 = latencyPercentile(s, 0.99);
+  const conns = clientConnectionsView(s);
+  out.push([
+    seg(`  ${v.algorithm} · ${v.check} · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true }),
+    seg(p99 !== null && p99 > SLOW_MS ? ` · p99 ${p99 / 1000} s` : '', 'warn'),
+    seg(conns.stuck ? ` · ${conns.stuck} kubelet${conns.stuck > 1 ? 's' : ''} stuck ${Math.floor((conns.longestStuckMs ?? 0) / 1000)} s` : '', 'warn'),
+  ]);
   const bw = Math.max(4, Math.min(16, width - 46));
   for (const b of v.backends) {
     const l = look(b.status);
@@ -30,6 +39,7 @@ export function lbPane(s: State, selected: string | null, width: number, ascii: 
       seg(bar(b.share, bw, ascii), 'info'),
       seg(` ${padStart(String(Math.round(b.share * 100)), 3)}%`, 'plain'),
       seg(b.errorsPerSec > 0 ? ` ${b.errorsPerSec.toFixed(1)} err/s` : '', 'bad'),
+      seg(b.inflight > 0 ? ` ${b.inflight} in flight` : '', 'warn'),
     ]);
   }
   const sw = Math.max(10, Math.min(60, width - 14));

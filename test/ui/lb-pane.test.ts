@@ -1,0 +1,21 @@
+// The load-balancer pane shows what clients feel from simulation state: requests in flight on a
+// silent server, the late answers' p99, and kubelets stuck on it.
+import { describe, expect, it } from 'vitest';
+import { lbPane } from '../../source/ui/panes/lb.js';
+import { act, booted, runFor } from '../sim/helpers.js';
+
+const text = (lines: ReturnType<typeof lbPane>) => lines.map((l) => l.map((x) => x.t).join('')).join('\n');
+
+describe('LB pane', () => {
+  it('shows in-flight requests, p99 and stuck kubelets while a crashed master is still UP', () => {
+    let s = runFor(booted({ seed: 51, workers: 3 }), 15_000); // past the boot, whose first answers waited for etcd
+    expect(text(lbPane(s, null, 120, false))).not.toMatch(/in flight|p99|stuck/);
+    const victim = s.clients.kubelets['worker-1'].server!;
+    s = act(s, { type: 'crash', target: victim });
+    s = runFor(s, 7_000);
+    const out = text(lbPane(s, null, 120, false));
+    expect(out).toMatch(new RegExp(`${victim}.*\\d+ in flight`));
+    expect(out).toContain('p99 5 s');
+    expect(out).toMatch(/kubelets? stuck [67] s/);
+  });
+});
