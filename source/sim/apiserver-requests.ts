@@ -6,7 +6,7 @@ import type { Master, RequestMix, State } from './types.js';
 import { connected, nodeUp } from './network.js';
 import { readOk, writeVia, pollWrite } from './apiserver.js';
 import { LB_SERVER_TIMEOUT_MS } from './config.js';
-import { succeed, fail } from './request-stats.js';
+import { succeed, fail, failMix } from './request-stats.js';
 
 /** The watch cache has been filled since this process started (etcd answered at least once). */
 export function watchCacheReady(m: Master): boolean {
@@ -21,26 +21,24 @@ function pendingId(s: State, kind: string, server: string): string {
 /** Requests that reached `server`'s apiserver now (sent by clients at `sentAt`). */
 export function deliverToApiserver(s: State, server: string, mix: RequestMix, sentAt: number): void {
   const m = s.masters[server];
-  if (!m) return fail(s, null, mix[0] + mix[1] + mix[2]);
+  if (!m) return failMix(s, null, mix);
   let reads = mix[1];
-  let answered = 0;
   if (mix[0] > 0) {
-    if (watchCacheReady(m)) answered += mix[0];
+    if (watchCacheReady(m)) succeed(s, server, mix[0], sentAt, 'cached');
     else reads += mix[0]; // an empty cache cannot answer: the list waits for etcd like a consistent read
   }
   if (reads > 0) {
-    if (readOk(s, server)) answered += reads;
+    if (readOk(s, server)) succeed(s, server, reads, sentAt, 'read');
     else m.apiserver.pending.push({ requestId: pendingId(s, 'r', server), kind: 'read', count: reads, startedAt: s.t, sentAt, backend: server, proposed: false, lost: false });
   }
   const w = mix[2];
   if (w > 0) {
     const requestId = pendingId(s, 'w', server);
     const res = writeVia(s, server, { kind: 'writes', requestId, count: w });
-    if (res === 'ok' || res === 'conflict') answered += w;
-    else if (res === 'refused') fail(s, server, w);
+    if (res === 'ok' || res === 'conflict') succeed(s, server, w, sentAt, 'write');
+    else if (res === 'refused') fail(s, server, w, 'write');
     else m.apiserver.pending.push({ requestId, kind: 'write', count: w, startedAt: s.t, sentAt, backend: server, proposed: res === 'pending', lost: false });
   }
-  succeed(s, server, answered, sentAt);
 }
 
 /**
@@ -73,8 +71,8 @@ export function resolvePending(s: State, m: Master, lb: string | null): void {
       else if (r === 'pending') { b.proposed = true; changed = true; }
     }
     if (!done && !b.lost && reachable && s.t - b.startedAt >= timeout) done = 'failed';
-    if (done === 'ok') succeed(s, b.backend, b.count, b.sentAt);
-    else if (done === 'failed') fail(s, b.backend, b.count);
+    if (done === 'ok') succeed(s, b.backend, b.count, b.sentAt, b.kind);
+    else if (done === 'failed') fail(s, b.backend, b.count, b.kind);
     if (done) changed = true;
     else keep.push(b);
   }

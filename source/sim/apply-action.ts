@@ -163,6 +163,7 @@ function switchTopology(s: State, topology: 'stacked' | 'external'): void {
     ma.apiserver.endpointCursor = 0;
   }
   s.etcd.leader = null;
+  s.etcd.leaderChangedAt = s.t;
   const ev = emit(s, 'topology.switched', 'etcd',
     topology === 'external'
       ? `etcd now runs on ${hosts.length} dedicated nodes (${hosts.join(', ')}); every apiserver lists all of them (--etcd-servers) and fails over between them. A master failure no longer takes an etcd member with it.`

@@ -124,7 +124,7 @@ export function createState(config: Config): State {
     nodeOrder: [],
     network: { partitioned: {}, cut: {} },
     masters: {},
-    etcd: { members: {}, order: [], leader: null, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
+    etcd: { members: {}, order: [], leader: null, leaderChangedAt: 0, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
     store: { leases: {}, results: {} },
     lb: {
       nodes: [],
@@ -139,7 +139,7 @@ export function createState(config: Config): State {
       connecting: [],
     },
     clients: { kubelets: {}, endpointLeases: {} },
-    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, rejected: 0, history: [], latency: [], seq: 0 },
+    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',
       rsHash: '',

@@ -7,7 +7,7 @@ import { connected } from './network.js';
 import { apiserverServing } from './apiserver.js';
 import { randomInt } from './rng.js';
 import { turnAroundMs } from './config.js';
-import { fail } from './request-stats.js';
+import { failMix } from './request-stats.js';
 
 export type ConnectOutcome = 'serve' | 'refused' | 'silent';
 
@@ -63,9 +63,8 @@ export function admit(s: State, lb: string, mix: RequestMix, sentAt: number, ret
   if (avoid && up.length > 1) up = up.filter((id) => id !== avoid);
   if (up.length === 0) {
     // HAProxy answers 503 when no server is available.
-    const n = total(mix);
-    s.traffic.rejected += n;
-    fail(s, null, n);
+    s.traffic.rejected += total(mix);
+    failMix(s, null, mix);
     return;
   }
   if (up.length === 1) return connect(s, lb, up[0], mix, sentAt, retriesLeft, deliver);
@@ -107,14 +106,14 @@ export function connect(s: State, lb: string, server: string, mix: RequestMix, s
  */
 export function attemptFailed(s: State, lb: string, server: string, mix: RequestMix, sentAt: number, retriesLeft: number, refused: boolean, deliver: Deliver): void {
   const k = s.config.knobs;
-  if (retriesLeft <= 0) return fail(s, server, total(mix));
+  if (retriesLeft <= 0) return failMix(s, server, mix);
   const be = s.lb.backends[server];
   const usable = upServers(s).length;
   if (k.redispatch && (usable > 1 || (be?.status === 'DOWN' && usable > 0))) {
     s.traffic.redispatched += total(mix);
     return admit(s, lb, mix, sentAt, retriesLeft - 1, server, deliver);
   }
-  if (!be) return fail(s, null, total(mix));
+  if (!be) return failMix(s, null, mix);
   if (refused) {
     s.lb.connecting.push({ server, phase: 'turnaround', at: s.t + turnAroundMs(k), retriesLeft: retriesLeft - 1, sentAt, mix });
     be.inflight += total(mix);
@@ -134,7 +133,7 @@ export function tickConnecting(s: State, lb: string | null, deliver: Deliver): v
     const be = s.lb.backends[b.server];
     if (!lb || !be) {
       // The LB holding the client side is gone, or the server was removed: the client sees a reset.
-      fail(s, be ? b.server : null, total(b.mix));
+      failMix(s, be ? b.server : null, b.mix);
       continue;
     }
     if (b.phase === 'timeout') attemptFailed(s, lb, b.server, b.mix, b.sentAt, b.retriesLeft, false, deliver);

@@ -5,7 +5,7 @@ import type { RequestMix, State } from './types.js';
 import { nodeUp } from './network.js';
 import { tickConnecting, admit } from './lb-connect.js';
 import { deliverToApiserver, resolvePending } from './apiserver-requests.js';
-import { fail } from './request-stats.js';
+import { failMix } from './request-stats.js';
 import { tickClientConnections } from './client-connections.js';
 import { tickServiceEndpoints } from './service-endpoints.js';
 
@@ -48,9 +48,8 @@ export function tickTraffic(s: State): void {
   const mix = newRequests(s);
   if (mix) {
     if (!lb) {
-      const n = mix[0] + mix[1] + mix[2];
-      s.traffic.rejected += n;
-      fail(s, null, n);
+      s.traffic.rejected += mix[0] + mix[1] + mix[2];
+      failMix(s, null, mix);
     } else {
       admit(s, lb, mix, s.t, s.config.knobs.retries, null, deliverToApiserver);
     }

@@ -166,6 +166,8 @@ export interface EtcdCluster {
   order: string[];
   /** Last leader seen with a majority, for display and events. */
   leader: string | null;
+  /** When `leader` last changed, to the microsecond (an election ends between two simulation ticks). */
+  leaderChangedAt: Ms;
   term: number;
   /** Cluster-wide revision of the applied state machine (k8s resourceVersion). */
   revision: number;
@@ -378,8 +380,15 @@ export interface Traffic {
   redispatched: number;
   ok: number;
   failed: number;
-  /** Requests answered but later than SLOW_MS (a subset of `ok`). */
+  /** Requests answered but later than SLOW_MS (a subset of `ok`), of those sent after start-up ended. */
   slow: number;
+  /** Summed latency (ms) of the slow ones. */
+  slowMs: number;
+  /** Per class (subsets of `ok` / `failed`): watch-cache reads and writes; the rest are consistent reads. */
+  cachedOk: number;
+  cachedFailed: number;
+  writesOk: number;
+  writesFailed: number;
   /** Requests that never reached a backend (LB down, no backend UP). */
   rejected: number;
   /** Latency histogram per simulated second (counts per LATENCY_BOUNDS_MS bucket), newest last, bounded. */

@@ -45,10 +45,12 @@ export function clientsSeeDown(t: Ms, lastSuccessAt: Ms | null, rps: number): bo
   return lastSuccessAt === null || t - lastSuccessAt >= downAfterMs(rps);
 }
 
-/** Writes fail while reads succeed (only when the traffic model tells writes apart). */
+/**
+ * Only requests that need etcd fail (writes, consistent reads) while the watch cache answers:
+ * no write got through, no cached read failed, some did succeed.
+ */
 function writesOnlyFailing(w: WindowSums): boolean {
-  const readsOk = w.ok + w.slow - w.writesOk;
-  return w.writesFailed > 0 && w.writesOk === 0 && readsOk > 0;
+  return w.writesFailed > 0 && w.writesOk === 0 && w.cachedFailed === 0 && w.cachedOk > 0;
 }
 
 export function judgeVerdict(x: VerdictInput): Verdict {

@@ -35,10 +35,18 @@ export function activeLeader(s: State, c: ElectorComponent): { master: string; e
   return null;
 }
 
-/** A kubelet can post its node lease: its node is up and reaches the LB VIP, which has a working backend. */
-function kubeletHeartbeats(s: State, worker: string, apiOk: boolean): boolean {
+/**
+ * A kubelet can post its node lease. A worker's kubelet holds its own connection through the LB
+ * (client-connections.ts): it renews only while that connection answers and its apiserver can
+ * write, so a kubelet stranded on a silent server misses renewals although other backends work.
+ * Other nodes: up, reaching the LB VIP, which has a working backend.
+ */
+function kubeletHeartbeats(s: State, node: string, apiOk: boolean): boolean {
+  if (!nodeUp(s, node)) return false;
+  const conn = s.clients.kubelets[node];
+  if (conn) return conn.nodeLeaseRenewable;
   const lb = s.lb.vipHolder;
-  return nodeUp(s, worker) && !!lb && connected(s, worker, lb) && apiOk;
+  return !!lb && connected(s, node, lb) && apiOk;
 }
 
 function reasonStalled(s: State): string | null {

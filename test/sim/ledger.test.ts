@@ -6,6 +6,7 @@ import { booted, act, runFor } from './helpers.js';
 import { SEEDS, firstEvent, inject, leaseHolderHost, recordOf } from './ledger-helpers.js';
 import { ledgerOf, LEDGER_MEASURES } from '../../source/sim/ledger/index.js';
 import { clusterStatus } from '../../source/sim/etcd/index.js';
+import { LATE_MS } from '../../source/sim/ledger/outcomes.js';
 
 const TICK = 100;
 
@@ -15,6 +16,7 @@ describe('outage ledger: standard faults against the event stream', () => {
       const s0 = booted({ seed });
       const m = leaseHolderHost(s0, 'kube-controller-manager');
       const failed0 = s0.traffic.failed;
+      const slow0 = s0.traffic.slow;
       const { state: s, at } = inject(s0, [{ type: 'crash', target: m }], 40_000);
       const r = recordOf(s, `crash ${m}`, at);
       const acquired = firstEvent(s, at, (e) => e.kind === 'lease.acquired' && e.subject === 'kube-controller-manager');
@@ -23,17 +25,20 @@ describe('outage ledger: standard faults against the event stream', () => {
       expect(r.kcmLeaderlessMs).toBeLessThanOrEqual(22_000);
       const down = firstEvent(s, at, (e) => e.kind === 'lb.backend_down' && e.subject === m);
       expect(r.backendsWronglyUpMs).toBe(down.t - at);
-      // Every failed request of the run happened while this record was open; clients saw failures or late answers.
+      // Every failed request of the run happened while this record was open.
       expect(r.failedRequests).toBe(s.traffic.failed - failed0);
-      expect(r.failedRequests + r.slowRequests).toBeGreaterThan(0);
+      // With retries + redispatch (the defaults) the requests that met the silent host are late, not failed (FIDELITY §10).
+      expect(r.slowRequests).toBe(s.traffic.slow - slow0);
+      expect(r.slowRequests).toBeGreaterThan(0);
       expect(r.apiDegradedMs + r.apiDownMs).toBeGreaterThan(0);
       // Green again once the last window closed, and not before.
       expect(r.greenAfterMs).not.toBeNull();
       for (const k of ['kcmLeaderlessMs', 'schedulerLeaderlessMs', 'backendsWronglyUpMs', 'etcdLeaderlessMs', 'apiDegradedMs'] as const) {
         expect(r.greenAfterMs!).toBeGreaterThanOrEqual(r[k]);
       }
-      // Clients' trouble may start a little after the action (a request is late only after 1 s).
-      expect(r.greenAfterMs!, JSON.stringify(r)).toBeLessThanOrEqual(Math.max(r.kcmLeaderlessMs, r.schedulerLeaderlessMs, r.backendsWronglyUpMs, r.apiDegradedMs + r.apiDownMs + 1500, r.etcdLeaderlessMs) + TICK);
+      // Clients see a silent server only once their requests are late (LATE_MS after they were
+      // sent, waiting on the connect; the first tick after that): the bad stretch starts that late.
+      expect(r.greenAfterMs!).toBeLessThanOrEqual(Math.max(r.kcmLeaderlessMs, r.schedulerLeaderlessMs, r.backendsWronglyUpMs, r.apiDegradedMs + r.apiDownMs + LATE_MS + TICK, r.etcdLeaderlessMs) + TICK);
     }
   });
 
@@ -52,12 +57,15 @@ describe('outage ledger: standard faults against the event stream', () => {
     }
   });
 
-  it('kill an apiserver (readyz check, retries + redispatch): no failed request; its backend is wrongly UP until the LB marks it DOWN (fall × inter)', () => {
+  it('kill an apiserver (readyz check, retries + redispatch): no failed request but those it held; its backend is wrongly UP until the LB marks it DOWN (fall × inter)', () => {
     for (const seed of SEEDS) {
       const s0 = booted({ seed });
+      // Only the requests the killed process was holding (a write waiting a tick for its commit) fail: a RST.
+      const held = s0.masters['master-2'].apiserver.pending.reduce((n, b) => n + b.count, 0);
       const { state: s, at } = inject(s0, [{ type: 'kill', target: 'master-2', component: 'apiserver' }], 20_000);
       const r = recordOf(s, 'kill apiserver on master-2', at);
-      expect(r.failedRequests).toBe(0);
+      expect(r.failedRequests).toBe(s.traffic.failed - s0.traffic.failed);
+      expect(r.failedRequests).toBeLessThanOrEqual(held);
       expect(r.apiDownMs).toBe(0);
       const down = firstEvent(s, at, (e) => e.kind === 'lb.backend_down' && e.subject === 'master-2');
       expect(r.backendsWronglyUpMs).toBe(down.t - at);

@@ -8,7 +8,18 @@ import { act, booted, runUntil, runFor, type ConfigOverrides } from './helpers.j
 const FAULT_AT_MS = 30_000;
 const SEEDS = Array.from({ length: 16 }, (_, i) => 100 + i);
 
-interface FaultRun { downAfterMs: number; requests: number; failed: number; slow: number; state: State; t0: number }
+interface FaultRun { downAfterMs: number; requests: number; failed: number; slow: number; state: State; t0: number; inflightAtFault: number }
+
+/**
+ * Requests already past the connect when the fault hit (held by an apiserver, e.g. a write waiting
+ * one tick for its commit): HAProxy does not retry those, so a fault may fail them (a RST from a
+ * killed process; a proposal lost with a crashed etcd leader fails at etcd's request timeout).
+ */
+function inflightAt(s: State): number {
+  let n = 0;
+  for (const id in s.masters) for (const b of s.masters[id].apiserver.pending) n += b.count;
+  return n;
+}
 
 /** Applies `fault` to master-2 and runs until it is marked DOWN (then `extraMs` more). */
 function faultRun(seed: number, fault: SimAction, overrides: ConfigOverrides = {}, extraMs = 0): FaultRun {
@@ -17,13 +28,14 @@ function faultRun(seed: number, fault: SimAction, overrides: ConfigOverrides = {
   s = runFor(s, FAULT_AT_MS - s.t);
   const t0 = s.t;
   const before = { ok: s.traffic.ok, failed: s.traffic.failed, slow: s.traffic.slow };
+  const inflightAtFault = inflightAt(s);
   s = act(s, fault);
   const down = runUntil(s, (x) => x.lb.backends['master-2'].status === 'DOWN', 30_000);
   if (!down.ok) throw new Error(`seed ${seed}: master-2 never marked DOWN`);
   const end = runFor(down.state, extraMs);
   // Requests sent between the fault and DOWN: rps × window.
   const requests = ((down.t - t0) / 1000) * end.traffic.rps;
-  return { downAfterMs: down.t - t0, requests, failed: end.traffic.failed - before.failed, slow: end.traffic.slow - before.slow, state: end, t0 };
+  return { downAfterMs: down.t - t0, requests, failed: end.traffic.failed - before.failed, slow: end.traffic.slow - before.slow, state: end, t0, inflightAtFault };
 }
 
 const crash: SimAction = { type: 'crash', target: 'master-2' };
@@ -53,7 +65,8 @@ describe('retries and redispatch as HAProxy does them', () => {
   it('retries ≥ 1 + redispatch: a powered-off master costs no failed request, but about a third arrive ~5 s late until DOWN', () => {
     for (const seed of SEEDS.slice(0, 8)) {
       const r = faultRun(seed, crash, { knobs: { retries: 1 } }, 6_000);
-      expect(r.failed).toBe(0);
+      // No request sent after the crash fails; only ones already in flight may.
+      expect(r.failed).toBeLessThanOrEqual(r.inflightAtFault);
       expect(r.slow / r.requests).toBeGreaterThan(0.25);
       expect(r.slow / r.requests).toBeLessThan(0.45);
     }
@@ -85,7 +98,7 @@ describe('retries and redispatch as HAProxy does them', () => {
     expect(first.t - t0).toBeLessThanOrEqual(200);
     expect(first.state.traffic.slow).toBe(s.traffic.slow);
     const r = faultRun(8, kill, {}, 2_000);
-    expect(r.failed).toBe(0);
+    expect(r.failed).toBeLessThanOrEqual(r.inflightAtFault);
   });
 
   it('retries N without redispatch: a silent server costs (N+1) × timeout connect, then a 503', () => {

@@ -32,10 +32,13 @@ describe('load balancer', () => {
   it('a killed apiserver (connection refused) is redispatched: clients barely notice', () => {
     let s = booted({ seed: 13, rps: 100 });
     const failedTotal = s.traffic.failed;
+    // Requests the killed process was holding (a write waiting a tick for its commit) get a RST:
+    // HAProxy retries connects, not requests already sent. Every later request is redispatched.
+    const held = s.masters['master-1'].apiserver.pending.reduce((n, b) => n + b.count, 0);
     s = act(s, { type: 'kill', target: 'master-1', component: 'apiserver' });
     s = runFor(s, 8_000);
     expect(s.traffic.redispatched).toBeGreaterThan(0);
-    expect(s.traffic.failed - failedTotal).toBe(0);
+    expect(s.traffic.failed - failedTotal).toBeLessThanOrEqual(held);
   });
 
   it('without redispatch, refused connections fail until the backend is DOWN', () => {

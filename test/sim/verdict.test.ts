@@ -39,17 +39,20 @@ describe('verdict from client outcomes', () => {
     expect(s.verdict.detail).toMatch(/^all requests served \(50\/s\)$/);
   });
 
-  it('after crashing a master with --retries 0 the verdict is DEGRADED, with the share failing', () => {
+  it('after crashing a master with --retries 0 the verdict is DEGRADED: a share waiting on the connect, then failing', () => {
     for (const seed of [1, 2, 3]) {
       let s = booted({ seed, knobs: { retries: 0 } });
       expect(s.verdict.api).toBe('OK');
       s = act(s, { type: 'crash', target: 'master-2' });
+      // A powered-off host does not answer: the requests sent to it wait the 5 s connect timeout
+      // at the LB (FIDELITY §10), so for the first seconds they are late, not yet failed.
       s = runFor(s, 2_000);
       expect(s.verdict.api).toBe('DEGRADED');
-      // Requests to a crashed host fail, or hang until the LB's connect timeout and then fail.
-      expect(verdictText(s.verdict)).toMatch(/^API DEGRADED · (1 in \d+|\d+% of) requests (fail via the LB|waiting)/);
+      expect(verdictText(s.verdict)).toMatch(/^API DEGRADED · (1 in \d+|\d+% of) requests waiting, up to [\d.]+ s$/);
+      const failed = s.traffic.failed;
       s = runFor(s, 5_000);
-      expect(verdictText(s.verdict)).toMatch(/^API DEGRADED · (1 in \d+|\d+% of) requests (fail via the LB|waiting)/);
+      expect(s.verdict.api).toBe('DEGRADED');
+      expect(s.traffic.failed).toBeGreaterThan(failed);
     }
   });
 
@@ -81,22 +84,28 @@ describe('verdict from client outcomes', () => {
     expect(failing).toBeGreaterThan(judged / 10);
   });
 
-  it('quorum lost: not OK within 2 s; DOWN once no request has succeeded for 1 s, saying so (DEGRADED while cached reads still succeed)', () => {
-    for (const seed of [2, 3]) {
-      let s = booted({ seed });
-      s = act(s, { type: 'crash', target: 'master-1' });
-      s = act(s, { type: 'crash', target: 'master-3' });
-      const t0 = s.t;
-      let lastOk = t0;
-      s = watch(s, 10_000, (x, _share, _completed, _full) => {
-        if (x.t - t0 >= 2_000) expect(x.verdict.api).not.toBe('OK');
-        if (x.traffic.ok > s.traffic.ok) lastOk = x.t;
-        s = x;
-      });
-      if (s.t - lastOk >= 1_000) expect(verdictText(s.verdict)).toMatch(/^API DOWN · no request succeeds \(none for \d+ s\)/);
-      else expect(s.verdict.api).toBe('DEGRADED');
-      expect(etcdWords(s)).toEqual({ text: 'etcd: no quorum — 1 of 3 up, 2 needed', tone: 'bad' });
-    }
+  it('quorum lost: DOWN within about a second of the last success, saying no request succeeds', () => {
+    let s = booted({ seed: 2 });
+    s = act(s, { type: 'crash', target: 'master-1' });
+    s = act(s, { type: 'crash', target: 'master-3' });
+    let downAt: number | null = null;
+    let lastSuccessAt: number | null = null;
+    let degradedBefore = false;
+    const t0 = s.t;
+    s = watch(s, 12_000, (x) => {
+      if (downAt !== null) return;
+      if (x.verdict.api === 'DOWN') { downAt = x.t; lastSuccessAt = x.ledger.lastSuccessAt; }
+      else if (x.verdict.api === 'DEGRADED') degradedBefore = true;
+    });
+    // The survivor's watch cache answers cached reads (FIDELITY §10) until the LB's /readyz checks
+    // mark it DOWN (fall × inter): DEGRADED until then, DOWN about a second after the last success.
+    expect(degradedBefore).toBe(true);
+    expect(downAt).not.toBeNull();
+    expect(lastSuccessAt).not.toBeNull();
+    expect(downAt! - lastSuccessAt!).toBeLessThanOrEqual(1_100);
+    expect(downAt! - t0).toBeLessThanOrEqual(10_000);
+    expect(verdictText(s.verdict)).toMatch(/^API DOWN · no request succeeds \(none for \d+ s\)/);
+    expect(etcdWords(s)).toEqual({ text: 'etcd: no quorum — 1 of 3 up, 2 needed', tone: 'bad' });
   });
 
   it('the LB down: DOWN, and the words say why', () => {
@@ -128,7 +137,7 @@ describe('verdict from client outcomes', () => {
 describe('verdict rules over plain outcomes (classes the traffic model may add)', () => {
   const base: VerdictInput = {
     t: 60_000, rps: 50, windowMs: 3000,
-    window: { ok: 100, failed: 0, slow: 0, slowMs: 0, writesOk: 10, writesFailed: 0 },
+    window: { ok: 100, failed: 0, slow: 0, slowMs: 0, writesOk: 10, writesFailed: 0, cachedOk: 60, cachedFailed: 0 },
     waiting: { late: 0, lateWrites: 0, oldestMs: 0, onEtcd: false },
     lastSuccessAt: 60_000, starting: false, why: null, startingWhat: '', writable: true,
   };
@@ -139,9 +148,10 @@ describe('verdict rules over plain outcomes (classes the traffic model may add)'
     expect(judge({})).toBe('API OK · all requests served (33/s)');
     expect(judge({ w: { ok: 70, failed: 30 } })).toBe('API DEGRADED · 30% of requests fail via the LB');
     expect(judge({ w: { ok: 100, slow: 50, slowMs: 250_000 } })).toBe('API DEGRADED · 1 in 3 requests 5 s late');
-    expect(judge({ w: { ok: 100, slow: 50 } })).toBe('API DEGRADED · 1 in 3 requests more than 1 s late');
     expect(judge({ waiting: { late: 25, lateWrites: 5, oldestMs: 2400, onEtcd: true } })).toBe('API DEGRADED · 1 in 5 requests waiting on etcd, up to 2.4 s');
     expect(judge({ w: { ok: 90, writesOk: 0, writesFailed: 10, failed: 10 } })).toBe('API DEGRADED · writes failing, cached reads served');
+    // A cached read failing too (a dead server, not etcd) is not "writes only".
+    expect(judge({ w: { ok: 90, writesOk: 0, writesFailed: 10, failed: 12, cachedFailed: 2 } })).toBe('API DEGRADED · 1 in 9 requests fail via the LB');
     expect(judge({ w: { ok: 0, failed: 40 }, lastSuccessAt: 57_000 })).toBe('API DOWN · no request succeeds (none for 3 s)');
     expect(judge({ w: { ok: 0, failed: 40 }, lastSuccessAt: 59_500 })).toBe('API DEGRADED · all requests fail via the LB');
     expect(judge({ starting: true, startingWhat: 'etcd electing' })).toBe('STARTING · etcd electing');

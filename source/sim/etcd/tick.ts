@@ -121,11 +121,13 @@ export function tickEtcd(s: State): void {
     const wireAt = w !== null && w.at <= end ? w.at : Infinity;
     if (next === null && wireAt === Infinity) break;
     // Only one member changes per event: the one that ticks or receives.
-    const m = next !== null && next.nextTickAt < wireAt ? next : e.members[w!.msg.to];
+    // (A message may be for the very member that ticks next: tell the two apart by time, not by member.)
+    const isTick = next !== null && next.nextTickAt < wireAt;
+    const m = isTick ? next! : e.members[w!.msg.to];
     const role = m?.role;
     const term = m?.term;
     const commit = m?.commitIndex;
-    if (m === next) {
+    if (isTick) {
       s.t = toMicros(m.nextTickAt);
       m.nextTickAt += hb;
       next = nextMemberTick(s, end);

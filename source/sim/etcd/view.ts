@@ -69,7 +69,10 @@ export function updateClusterView(s: State): void {
       causeOf(s, 'etcd.quorum'), { leader: next, term: l!.term });
     setCause(s, 'etcd.quorum', ev);
   }
-  if (e.leader !== next) e.leader = next;
+  if (e.leader !== next) {
+    e.leader = next;
+    e.leaderChangedAt = s.t;
+  }
   const term = l ? l.term : maxTerm(s);
   if (e.term !== term) e.term = term;
 }

@@ -25,9 +25,10 @@ export function closedSince(s: State, seq: number): OutageRecord[] {
 
 export function emptyLedger(): State['ledger'] {
   return {
-    seen: { ok: 0, failed: 0, slow: 0, slowMs: 0 },
+    seen: { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0, cachedOk: 0, cachedFailed: 0 },
     recent: [],
     startedAt: null,
+    etcdWasLeaderless: false,
     lastSuccessAt: null,
     lastApiBadAt: null,
     lastApiBad: null,

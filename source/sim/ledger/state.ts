@@ -18,9 +18,12 @@ export interface TickOutcomes {
   slow: number;
   /** Summed lateness of the slow ones (ms). */
   slowMs: Ms;
-  /** Writes among the above, when the traffic model tells them apart (else both 0). */
+  /** Writes among the above (on time or late, and failed). */
   writesOk: number;
   writesFailed: number;
+  /** Watch-cache reads among the above (on time or late, and failed). */
+  cachedOk: number;
+  cachedFailed: number;
 }
 
 /** One tick of the verdict window (oldest first). Replaced, never changed in place. */
@@ -30,7 +33,7 @@ export interface WindowTick extends TickOutcomes {
 
 export interface LedgerState {
   /** Request counters already seen, to take this tick's outcomes as a difference. */
-  seen: { ok: number; failed: number; slow: number; slowMs: Ms };
+  seen: { ok: number; failed: number; slow: number; slowMs: Ms; writesOk: number; writesFailed: number; cachedOk: number; cachedFailed: number };
   /** The verdict window: one entry per tick over the last VERDICT_WINDOW_MS. */
   recent: WindowTick[];
   /** When start-up ended (first answered request, or the user's first action); null while starting. */
@@ -42,6 +45,8 @@ export interface LedgerState {
   lastApiBad: 'degraded' | 'down' | null;
   /** The last tick at which anything was not green (api, etcd, leases, backends, pods, writes). */
   lastNotGreenAt: Ms | null;
+  /** etcd had no leader at the last tick (its leaderless window was charged up to this tick). */
+  etcdWasLeaderless: boolean;
   /** Records of actions not yet followed by everything green, oldest first. */
   open: OutageRecord[];
   /**

@@ -51,6 +51,21 @@ function startingWhat(s: State): string {
   return 'apiservers connecting to etcd';
 }
 
+/**
+ * The previous tick charged etcd as leaderless up to this tick, but the election ended between the
+ * two (etcd events run at their exact time): give back the part after the leader was elected, so
+ * the measure ends when the event says.
+ */
+function refundElectedEarly(s: State, L: LedgerState): void {
+  const e = s.etcd;
+  const tick = s.config.tickMs;
+  if (e.leader === null || e.leaderChangedAt <= s.t - tick || e.leaderChangedAt >= s.t) return;
+  for (const r of L.open) {
+    const back = s.t - Math.max(e.leaderChangedAt, r.at);
+    if (back > 0 && r.etcdLeaderlessMs >= back) r.etcdLeaderlessMs -= back;
+  }
+}
+
 /** State-based measures, charged while a record is open; true when any of them is not green. */
 function chargeState(s: State, L: LedgerState): boolean {
   const tick = s.config.tickMs;
@@ -62,6 +77,7 @@ function chargeState(s: State, L: LedgerState): boolean {
   };
   flag('writesUnavailableMs', writesUnavailable(s));
   flag('etcdLeaderlessMs', etcdLeaderless(s));
+  if (L.etcdWasLeaderless) refundElectedEarly(s, L);
   flag('kcmLeaderlessMs', leaseLeaderless(s, 'controller-manager'));
   flag('schedulerLeaderlessMs', leaseLeaderless(s, 'scheduler'));
   const wrong = wrongBackends(s);
@@ -115,6 +131,8 @@ export function tickLedger(s: State): void {
     writable: s.traffic.rps === 0 ? !writesUnavailable(s) : true,
   });
   if (next.api !== s.verdict.api || next.detail !== s.verdict.detail) s.verdict = next;
+  const leaderless = etcdLeaderless(s);
+  if (L.etcdWasLeaderless !== leaderless) L.etcdWasLeaderless = leaderless;
 }
 
 /**

@@ -9,14 +9,14 @@ export type WindowSums = TickOutcomes;
 
 /** Appends this tick's outcomes (a new object: snapshots share the old ones) and drops old ticks. */
 export function pushWindow(recent: WindowTick[], t: Ms, o: TickOutcomes): void {
-  recent.push({ t, ok: o.ok, failed: o.failed, slow: o.slow, slowMs: o.slowMs, writesOk: o.writesOk, writesFailed: o.writesFailed });
+  recent.push({ t, ok: o.ok, failed: o.failed, slow: o.slow, slowMs: o.slowMs, writesOk: o.writesOk, writesFailed: o.writesFailed, cachedOk: o.cachedOk, cachedFailed: o.cachedFailed });
   let drop = 0;
   while (drop < recent.length && recent[drop].t <= t - VERDICT_WINDOW_MS) drop++;
   if (drop > 0) recent.splice(0, drop);
 }
 
 export function windowSums(recent: readonly WindowTick[]): WindowSums {
-  const sum: WindowSums = { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0 };
+  const sum: WindowSums = { ok: 0, failed: 0, slow: 0, slowMs: 0, writesOk: 0, writesFailed: 0, cachedOk: 0, cachedFailed: 0 };
   for (const w of recent) {
     sum.ok += w.ok;
     sum.failed += w.failed;
@@ -24,6 +24,8 @@ export function windowSums(recent: readonly WindowTick[]): WindowSums {
     sum.slowMs += w.slowMs;
     sum.writesOk += w.writesOk;
     sum.writesFailed += w.writesFailed;
+    sum.cachedOk += w.cachedOk;
+    sum.cachedFailed += w.cachedFailed;
   }
   return sum;
 }
