@@ -204,6 +204,7 @@ async function main(argv: string[]): Promise<number> {
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
+    showKeys: opts.showKeys,
     size: flags.size !== undefined ? opts.size : undefined,
     lessons: () => (lessons ??= lessonCatalog()),
     startLesson,
