@@ -132,6 +132,8 @@ async function main(argv: string[]): Promise<number> {
     const scriptDriver = actionScript ? new ScriptDriver(actionScript) : null;
     const driver = scenario ? scenario.driver(false) : scriptDriver;
     if (scenario && scriptDriver) return usage('--script and --scenario cannot be combined in one run');
+    // A script without --duration runs the usual minute, or until 30 s after its last action.
+    const scriptMs = actionScript ? Math.max(60_000, (actionScript.at(-1)?.atMs ?? 0) + 30_000) : null;
     if (opts.record) {
       const { withoutFetch } = await import('./source/ui/without-fetch.js');
       const { renderScenarioToCast } = await withoutFetch(() => import('./source/record/render-scenario.js'));
@@ -141,19 +143,29 @@ async function main(argv: string[]): Promise<number> {
         size: opts.size,
         out: opts.record,
         title: opts.title ?? (scenario ? scenario.title : NAME),
-        durationMs: opts.durationMs ?? undefined,
+        durationMs: opts.durationMs ?? scriptMs ?? undefined,
         onError: () => {}, // reported once below, from res.error
       });
       if (res.error) return usage(res.error);
+      // Then the NDJSON of the run, as without --record (the same seed and steps as the cast's, run
+      // by the same loop); a cast that could not be written has exited 2 before any of it.
+      const ndjsonCode = await (await import('./source/cli/headless.js')).runHeadless({
+        config: opts.config,
+        durationMs: opts.durationMs ?? scriptMs,
+        snapshotEveryMs: opts.snapshotEveryMs,
+        driver: scenario ? scenario.driver(false) : actionScript ? new ScriptDriver(actionScript) : null,
+        version: version(),
+        scenario: scenario ? { name: opts.scenario!, title: scenario.title } : null,
+      }, process.stdout);
+      if (ndjsonCode > 1) return ndjsonCode;
       const failed = res.checks.filter((c) => !c.ok).length;
       process.stderr.write(`${NAME}: wrote ${opts.record} (seed ${opts.config.seed}): ${res.frames} frames, ${res.castSeconds.toFixed(1)} s, ${res.markers.length} markers, checks ${res.checks.length - failed} passed / ${failed} failed\n`);
-      return failed > 0 ? 1 : 0;
+      return failed > 0 || ndjsonCode === 1 ? 1 : 0;
     }
     const { runHeadless } = await import('./source/cli/headless.js');
     return runHeadless({
       config: opts.config,
-      // A script without --duration runs the usual minute, or until 30 s after its last action.
-      durationMs: opts.durationMs ?? (actionScript ? Math.max(60_000, (actionScript.at(-1)?.atMs ?? 0) + 30_000) : null),
+      durationMs: opts.durationMs ?? scriptMs,
       snapshotEveryMs: opts.snapshotEveryMs,
       driver,
       nextAt: scriptDriver && !scenario ? () => scriptDriver.nextAt() : undefined,
@@ -192,6 +204,7 @@ async function main(argv: string[]): Promise<number> {
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
+    showKeys: opts.showKeys,
     size: flags.size !== undefined ? opts.size : undefined,
     lessons: () => (lessons ??= lessonCatalog()),
     startLesson,

@@ -27,6 +27,8 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   record: { type: 'string', help: 'write an asciicast v2 recording to FILE.cast' },
   title: { type: 'string', help: 'the title of a --record cast (default: the lesson title, or kube-ha-lab)' },
   size: { type: 'string', help: 'COLSxROWS of a headless recording (default 120x36), or a fixed dashboard size' },
+  keys: { type: 'boolean', help: '--no-keys: no keystroke overlay in a dashboard --record (on by default when recording)' },
+  showKeys: { type: 'boolean', help: 'show each key pressed in the footer for a moment, without recording too' },
   leaseDuration: { type: 'string', help: 'leader-election lease duration (default 15s)' },
   renewDeadline: { type: 'string', help: 'leader-election renew deadline (default 10s)' },
   retryPeriod: { type: 'string', help: 'leader-election retry period (default 2s)' },
@@ -63,6 +65,8 @@ export interface Options {
   title: string | null;
   size: { cols: number; rows: number };
   noColor: boolean;
+  /** The keystroke overlay: on when recording the dashboard unless --no-keys, or with --show-keys. */
+  showKeys: boolean;
 }
 
 export class UsageError extends Error {}
@@ -183,6 +187,7 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   if (record !== null && !record.endsWith('.cast')) throw new UsageError(`--record must name a .cast file (got "${record}")`);
   const title = str('title');
   if (title !== null && record === null) throw new UsageError('--title names a recording: use it with --record FILE.cast');
+  if (flags.keys === false && flags.showKeys === true) throw new UsageError('--show-keys and --no-keys contradict each other: use one');
   if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
   if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
   return {
@@ -199,6 +204,7 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
     title,
     size,
     noColor: flags.color === false || (process.env.NO_COLOR ?? '') !== '',
+    showKeys: flags.keys === false ? false : flags.showKeys === true || record !== null,
   };
 }
 

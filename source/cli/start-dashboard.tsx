@@ -20,6 +20,8 @@ export interface DashboardOptions {
   keyScriptPath?: string;
   recordPath?: string;
   noColor: boolean;
+  /** The keystroke overlay in the footer (on by default when recording). */
+  showKeys?: boolean;
   /** A fixed frame size (--size): demos recorded at one size whatever the terminal. */
   size?: { cols: number; rows: number };
   lessons?: AppProps['lessons'];
@@ -103,6 +105,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
       <App
         session={session}
         noColor={opts.noColor}
+        showKeys={opts.showKeys}
         cols={opts.size?.cols}
         rows={opts.size?.rows}
         lessons={opts.lessons}

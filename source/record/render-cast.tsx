@@ -19,6 +19,7 @@ import { ScreenEncoder } from './screen.js';
 import chalk from 'chalk';
 import { RecordedFrame, dashboardView, type FrameView } from '../ui/recorded-frame.js';
 import { installFastOutput } from '../ui/ink-patches/fast-output.js';
+import { PredictionTrack } from './prediction-track.js';
 
 export interface Size {
   cols: number;
@@ -50,7 +51,7 @@ export interface RenderCastOptions {
   tailMs?: number;
   /** The dashboard to render; default the real one (source/ui/app.tsx). */
   view?: FrameView;
-  /** Caption rows above the view (default 2; 0 turns the caption off). */
+  /** Lesson panel rows above the view: narration, prediction questions (default 6 from 30 rows, else 4; 0 turns it off). */
   captionRows?: number;
   /** chalk colour level for the frames: 0 none (NO_COLOR) … 3 truecolor (default 3, or 0 when NO_COLOR is set). */
   colorLevel?: 0 | 1 | 2 | 3;
@@ -145,7 +146,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const driver = opts.driver;
   const limitMs = opts.durationMs ?? (driver ? 30 * 60_000 : 60_000);
   const tailMs = opts.tailMs ?? 3000;
-  const captionRows = Math.max(0, Math.min(opts.captionRows ?? 2, rows - 4));
+  const captionRows = Math.max(0, Math.min(opts.captionRows ?? (rows >= 30 ? 6 : 4), rows - 4));
   // Keep the drawing at most rows - 1 high (the last row stays free, as in the live dashboard).
   const viewRows = rows - 1 - captionRows;
 
@@ -166,7 +167,12 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
   const checks: CheckResult[] = [];
   const markers: string[] = [];
   let frames = 0;
-  const at = (simMs: number) => simMs / 1000 / speed;
+  let says = 0;
+  // Cast seconds the clock was held for the room (prediction questions); later events move by it.
+  let heldS = 0;
+  let holdLeft = 0;
+  const predictions = new PredictionTrack();
+  const at = (simMs: number) => simMs / 1000 / speed + heldS;
 
   const tree = () => (
     <RecordedFrame
@@ -179,6 +185,8 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
       caption={caption}
       checks={checks.slice()}
       captionRows={captionRows}
+      panel={predictions.panel(caption, holdLeft)}
+      noColor={level === 0}
     />
   );
 
@@ -212,6 +220,7 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
       },
       onSay: (_t, text) => {
         caption = text;
+        says++;
         changed = true;
       },
       onAction: () => (changed = true),
@@ -229,6 +238,9 @@ export async function renderToCast(opts: RenderCastOptions): Promise<RenderCastR
       changed = false;
       loop.poll();
       session = loop.world;
+      // A question holds the clock: one frame a second, counting down, so an idle limit keeps it.
+      const hold = predictions.update(driver, session.live.t, says, checks.length, caption);
+      for (holdLeft = hold; holdLeft > 0; holdLeft--, heldS++) await drawFrame();
       if (changed || session.live.eventSeq !== lastEventSeq) activeUntil = session.live.t + QUIET_MS;
       lastEventSeq = session.live.eventSeq;
       const every = session.live.t < activeUntil ? frameEveryTicks : idleEveryTicks;

@@ -11,7 +11,8 @@ import { dispatch, isRewound } from '../sim/session.js';
 import type { Action } from '../sim/actions.js';
 import { describeAction } from '../sim/actions.js';
 import type { Driver } from '../sim/driver.js';
-import { commandFor } from './keymap.js';
+import { bindingFor, commandFor, type KeyContext } from './keymap.js';
+import { KEY_ECHO_MS, keyEchoText } from './key-echo.js';
 import { clusterMenu, lessonsMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from './menus.js';
 import { COMPACT_ORDER, PANE_OF_KIND, layout } from './layout.js';
 import { Lines } from './lines-view.js';
@@ -36,6 +37,8 @@ export interface AppProps {
   driver?: Driver | null;
   driverTitle?: string;
   onQuit?: () => void;
+  /** The keystroke overlay: each key and what it did, in the footer for a moment (recordings). */
+  showKeys?: boolean;
 }
 
 export function App(props: AppProps) {
@@ -53,6 +56,11 @@ export function App(props: AppProps) {
   const [help, setHelp, helpRef] = useSyncState(false);
   const [pane, setPane] = useSyncState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [keyEcho, setKeyEcho] = useState<string | null>(null);
+  const keyEchoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (keyEchoTimer.current) clearTimeout(keyEchoTimer.current);
+  }, []);
   const driverRef = useRef<Driver | null>(props.driver ?? null);
   const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
@@ -120,14 +128,16 @@ export function App(props: AppProps) {
     const selected = selectedRef.current;
     const openMenu = openRef.current;
     const d = driverRef.current;
-    const cmd = commandFor(input, key, {
+    const ctx: KeyContext = {
       mode: openMenu ? 'menu' : helpRef.current ? 'help' : 'main',
       state: s,
       speed: sessionRef.current.speed,
       selected,
       lessonWaits: isInteractive(d) && d.view().waitingForEnter,
-    });
+    };
+    const cmd = commandFor(input, key, ctx);
     if (!cmd) return;
+    if (propsRef.current.showKeys) echoKey(input, key, ctx, cmd, openMenu);
     switch (cmd.kind) {
       case 'quit': return quit();
       case 'help': return setHelp(cmd.open);
@@ -172,6 +182,15 @@ export function App(props: AppProps) {
   }, []);
   useInput(stableOnKey, { isActive: isRawModeSupported === true });
 
+  function echoKey(input: string, key: Key, ctx: KeyContext, cmd: NonNullable<ReturnType<typeof commandFor>>, openMenu: OpenMenu | null) {
+    const binding = bindingFor(input, key, ctx);
+    if (!binding) return;
+    const item = !openMenu ? undefined : cmd.kind === 'menu-pick' ? openMenu.menu.items[cmd.index] : cmd.kind === 'menu-choose' ? openMenu.menu.items[openMenu.index] : undefined;
+    setKeyEcho(keyEchoText(input, key, binding, cmd, item?.label));
+    if (keyEchoTimer.current) clearTimeout(keyEchoTimer.current);
+    keyEchoTimer.current = setTimeout(() => setKeyEcho(null), KEY_ECHO_MS);
+  }
+
   function startLesson(name: string) {
     void Promise.resolve(propsRef.current.startLesson?.(name) ?? null).then(
       (started) => (started ? beginLesson(started) : setNotice(`lesson ${name} is not available`)),
@@ -212,9 +231,9 @@ export function App(props: AppProps) {
   const frame = useMemo(
     () => layout({
       s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,
-      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice,
+      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, keyEcho,
     }),
-    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice],
+    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho],
   );
 
   if (frame.tooSmall) {

@@ -98,3 +98,11 @@ export function commandFor(input: string, key: Key, ctx: KeyContext): KeyCommand
 
 /** The help table: each binding's keys and what they do, in the keymap's order. */
 export const KEYS: [string, string][] = KEYMAP.map((b) => [b.keys, b.description]);
+
+/** The binding that handles a key now (what commandFor used), for the keystroke overlay. */
+export function bindingFor(input: string, key: Key, ctx: KeyContext): KeyBinding | null {
+  for (const b of [CTRL_C, ...KEYMAP]) {
+    if (applies(b, ctx) && b.matches(input, key)) return b;
+  }
+  return null;
+}

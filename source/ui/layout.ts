@@ -54,6 +54,8 @@ export interface LayoutIn {
   lessonView: ReturnType<InteractiveDriver['view']> | null;
   caption?: string;
   notice: string | null;
+  /** The keystroke overlay's text ("⌨ c crash master-1"), first in the footer while it shows. */
+  keyEcho?: string | null;
 }
 
 export interface Frame {
@@ -102,6 +104,7 @@ export function layout(x: LayoutIn): Frame {
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
   bottom.push([
+    ...(x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : []),
     seg(' ?', 'accent', { bold: true }), seg(' help '), seg('↑↓', 'accent', { bold: true }), seg(' select '), seg('Enter', 'accent', { bold: true }), seg(' actions '),
     seg('c/s/r/p', 'accent', { bold: true }), seg(' crash/stop/recover/partition '), seg('space', 'accent', { bold: true }), seg(' pause '),
     seg('[ ]', 'accent', { bold: true }), seg(' rewind '), seg('m', 'accent', { bold: true }), seg(' cluster '), seg('q', 'accent', { bold: true }), seg(' quit'),

@@ -6,6 +6,8 @@ import type { State } from '../sim/types.js';
 import type { CheckResult } from '../sim/driver.js';
 import type { Session } from '../sim/session.js';
 import { App } from './app.js';
+import { Lines } from './lines-view.js';
+import { lessonPanelLines, type LessonPanel } from './lesson-panel.js';
 
 /** What the recorder hands the dashboard for one frame. */
 export interface FrameViewProps {
@@ -51,15 +53,18 @@ function Caption({ text, cols, rows }: { text: string | null; cols: number; rows
   );
 }
 
-export function RecordedFrame(props: FrameViewProps & { View: FrameView; captionRows: number; totalRows: number }): React.ReactElement {
-  const { View, captionRows, totalRows, ...viewProps } = props;
+/** The panel above the view: the narration, or a prediction question (lesson-panel.ts). Drawn once: the view gets no caption. */
+export function RecordedFrame(props: FrameViewProps & { View: FrameView; captionRows: number; totalRows: number; panel?: LessonPanel; noColor?: boolean }): React.ReactElement {
+  const { View, captionRows, totalRows, panel, noColor, ...viewProps } = props;
   return (
     <Box flexDirection="column" width={props.cols} height={totalRows}>
-      <Caption text={props.caption} cols={props.cols} rows={captionRows} />
+      {panel && captionRows > 0
+        ? <Lines lines={lessonPanelLines(panel, props.cols, captionRows)} width={props.cols} noColor={noColor ?? false} />
+        : <Caption text={props.caption} cols={props.cols} rows={captionRows} />}
       <View {...viewProps} />
     </Box>
   );
 }
 
-/** The dashboard to record: the App driven as a controlled view (session in, no timer). */
-export const dashboardView: FrameView = (p) => <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} caption={p.caption ?? undefined} />;
+/** The dashboard to record: the App driven as a controlled view (session in, no timer); the narration is the frame's panel, not repeated in the App. */
+export const dashboardView: FrameView = (p) => <App session={p.session} autoTick={false} cols={p.cols} rows={p.rows} />;

@@ -75,7 +75,10 @@ describe('kube-ha-lab --headless', () => {
     const r = runCli(['--headless', '--scenario', '06-external-etcd', '--record', out, '--size', '80x24']);
     expect(r.stderr).toMatch(/wrote .*lesson\.cast \(seed \d+\): \d+ frames, [\d.]+ s, \d+ markers, checks [1-9]\d* passed \/ 0 failed/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
+    // The NDJSON still goes to stdout: the same lines as the run without --record.
+    const plain = runCli(['--headless', '--scenario', '06-external-etcd']);
+    expect(r.stdout).toBe(plain.stdout);
+    expect(ndjson(r.stdout).filter((l) => l.type === 'check').length).toBeGreaterThan(0);
     const cast = parseCast(readFileSync(out, 'utf8'));
     expect(cast.problems).toEqual([]);
     expect(cast.header).toMatchObject({ version: 2, width: 80, height: 24 });
