@@ -4,6 +4,7 @@
 import type { Key } from 'ink';
 import type { Action } from '../sim/actions.js';
 import type { State } from '../sim/types.js';
+import { VIEW_KEYS } from './view-keys.js';
 
 /** What the screen is showing: keys mean different things in a menu or the help. */
 export type KeyMode = 'main' | 'menu' | 'help';
@@ -32,7 +33,9 @@ export type KeyCommand =
   | { kind: 'menu-move'; delta: 1 | -1 }
   | { kind: 'menu-pick'; index: number }
   | { kind: 'menu-choose' }
-  | { kind: 'menu-close' };
+  | { kind: 'menu-close' }
+  /** A key of the timeline or the event log: the App passes it to viewKey (view-keys.ts). */
+  | { kind: 'view' };
 
 export interface KeyBinding {
   /** The keys as the help shows them. */
@@ -65,6 +68,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '+ = / - _', description: 'speed ×2 / ÷2', when: 'main', matches: ch('+', '=', '-', '_'), command: (i, _k, c) => act({ type: 'speed', speed: i === '+' || i === '=' ? c.speed * 2 : c.speed / 2 }) },
   { keys: '[ / ]', description: 'rewind / forward 5 s through history (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
   { keys: 'Tab / Shift+Tab', description: 'next / previous pane (compact layout)', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
+  ...VIEW_KEYS.map(([keys, description]): KeyBinding => ({ keys, description, when: 'main', matches: ch(keys), command: () => ({ kind: 'view' }) })),
   { keys: 'l', description: 'lessons', when: 'main', matches: ch('l'), command: () => ({ kind: 'lessons' }) },
   { keys: '?', description: 'this help', when: 'main', matches: ch('?'), command: () => ({ kind: 'help', open: true }) },
   { keys: '↑ ↓ (menu)', description: 'move in a menu', when: 'menu', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'menu-move', delta: up(i, k) ? -1 : 1 }) },
