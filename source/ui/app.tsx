@@ -153,6 +153,8 @@ export function App(props: AppProps) {
       case 'help-scroll': return setHelpOffset((o) => Math.max(0, o + cmd.delta));
       case 'view': {
         const next = viewKey(viewsRef.current, input, key, s);
+        // In the one-pane layout, the focused event log shows.
+        if (next?.events.focused) setPane(COMPACT_ORDER.indexOf('events'));
         return next ? setViews(next) : undefined;
       }
       case 'act': return act(cmd.action);

@@ -76,11 +76,11 @@ export function clusterMenu(s: State): Menu {
   add({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
   if (validateAction(s, { type: 'add-master' }) === null) add({ type: 'add-master' }, `add a master (now ${Object.keys(s.masters).length})`);
   const lastMaster = Object.keys(s.masters).at(-1);
-  const rmMaster = removalItem(s, { type: 'remove-master' }, `remove the last master (${lastMaster})`, `${items.length}`);
+  const rmMaster = removalItem(s, { type: 'remove-master', target: lastMaster }, `remove the last master (${lastMaster})`, `${items.length}`);
   if (rmMaster) items.push(rmMaster);
   if (s.config.topology === 'external') {
     if (validateAction(s, { type: 'add-etcd' }) === null) add({ type: 'add-etcd' }, `add an etcd member (now ${s.etcd.order.length})`);
-    const rmEtcd = removalItem(s, { type: 'remove-etcd' }, `remove the last etcd member (${s.etcd.order.at(-1)})`, `${items.length}`);
+    const rmEtcd = removalItem(s, { type: 'remove-etcd', target: s.etcd.order.at(-1) }, `remove the last etcd member (${s.etcd.order.at(-1)})`, `${items.length}`);
     if (rmEtcd) items.push(rmEtcd);
   }
   for (const alg of ['roundrobin', 'leastconn', 'random'] as const) if (alg !== s.lb.algorithm) add({ type: 'set-lb-algorithm', algorithm: alg });

@@ -20,6 +20,8 @@ function membersAfter(s: State, a: SimAction): number | null {
   return s.masters[id]?.etcdMember && s.etcd.members[id] ? n - 1 : null;
 }
 
+const failures = (n: number) => (n === 0 ? 'no failure' : `${n} failure${n === 1 ? '' : 's'}`);
+
 /** What the confirm says: the members before and after and the failures each tolerates. */
 export function removalWarning(s: State, a: SimAction): string | null {
   const after = membersAfter(s, a);
@@ -27,7 +29,12 @@ export function removalWarning(s: State, a: SimAction): string | null {
   const before = s.etcd.order.length;
   if (failuresTolerated(after) >= failuresTolerated(before)) return null;
   const tol = failuresTolerated(after);
-  return `etcd will have ${after} member${after === 1 ? '' : 's'} and tolerate ${tol === 0 ? 'no failure' : `${tol} failure${tol === 1 ? '' : 's'}`} (now ${before}, tolerating ${failuresTolerated(before)}).`;
+  return `etcd will have ${after} member${after === 1 ? '' : 's'} and tolerate ${failures(tol)}`;
+}
+
+function tolAfter(s: State, a: SimAction): string {
+  const after = membersAfter(s, a) ?? s.etcd.order.length;
+  return `${after} member${after === 1 ? '' : 's'}, tolerating ${failures(failuresTolerated(after))}`;
 }
 
 /**
@@ -41,10 +48,10 @@ export function removalItem(s: State, a: SimAction, label: string, value: string
   return {
     label: `${label} …`, value,
     submenu: () => ({
-      title: `${describeAction(a)}? ${warning}`,
+      title: `${describeAction(a)}? ${warning}.`,
       items: [
-        { label: `no, keep ${s.etcd.order.length} etcd members`, value: 'no' },
-        { label: `yes, ${describeAction(a)}: etcd ${warning.replace(/^etcd /, '')}`, value: 'yes', action: a },
+        { label: `no, keep ${s.etcd.order.length} members (tolerates ${failures(failuresTolerated(s.etcd.order.length))})`, value: 'no' },
+        { label: `yes, ${describeAction(a)}: ${tolAfter(s, a)}`, value: 'yes', action: a },
       ],
     }),
   };
