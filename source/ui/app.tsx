@@ -5,7 +5,6 @@ import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink'
 import { useSyncState } from './use-sync-state.js';
 import { typedKeys } from './typed-keys.js';
 import { terminalSize } from './terminal-size.js';
-import SelectInput from 'ink-select-input';
 import type { Session } from '../sim/session.js';
 import { dispatch, isRewound } from '../sim/session.js';
 import type { Action } from '../sim/actions.js';
@@ -16,6 +15,12 @@ import { KEY_ECHO_MS, keyEchoText } from './key-echo.js';
 import { clusterMenu, lessonsMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from './menus.js';
 import { COMPACT_ORDER, PANE_OF_KIND, layout } from './layout.js';
 import { Lines } from './lines-view.js';
+import { NO_VIEWS, viewKey, type ViewsState } from './view-keys.js';
+import { ViewsOverlay, overlayOpen } from './views-overlay.js';
+import { TimelineStrip } from './timeline/view.js';
+import { MenuBox } from './menu-view.js';
+import { menuRowsFor } from './menu-rows.js';
+import { tooSmallKey } from './too-small.js';
 import { advanceDriven, isInteractive, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
@@ -55,6 +60,10 @@ export function App(props: AppProps) {
   const setMenu = (m: Menu | null) => setOpen(m ? { menu: m, index: 0, serial: (openRef.current?.serial ?? 0) + 1 } : null);
   const [help, setHelp, helpRef] = useSyncState(false);
   const [pane, setPane] = useSyncState(0);
+  const [views, setViews, viewsRef] = useSyncState<ViewsState>(NO_VIEWS);
+  const [helpOffset, setHelpOffset] = useSyncState(0);
+  // The "too small" screen takes no key but q (keys would act on a cluster no one can see).
+  const tooSmallRef = useRef(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [keyEcho, setKeyEcho] = useState<string | null>(null);
   const keyEchoTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -128,8 +137,16 @@ export function App(props: AppProps) {
     const selected = selectedRef.current;
     const openMenu = openRef.current;
     const d = driverRef.current;
+    if (tooSmallRef.current) return tooSmallKey(input, key) ? quit() : undefined;
+    const mode = openMenu ? 'menu' : helpRef.current ? 'help' : 'main';
+    // An open timeline or a focused event log takes its keys first (view-keys.ts).
+    const v = viewsRef.current;
+    if (mode === 'main' && (v.timeline.open || v.events.focused)) {
+      const next = viewKey(v, input, key, s);
+      if (next) return setViews(next);
+    }
     const ctx: KeyContext = {
-      mode: openMenu ? 'menu' : helpRef.current ? 'help' : 'main',
+      mode,
       state: s,
       speed: sessionRef.current.speed,
       selected,
@@ -140,7 +157,16 @@ export function App(props: AppProps) {
     if (propsRef.current.showKeys) echoKey(input, key, ctx, cmd, openMenu);
     switch (cmd.kind) {
       case 'quit': return quit();
-      case 'help': return setHelp(cmd.open);
+      case 'help':
+        setHelpOffset(0);
+        return setHelp(cmd.open);
+      case 'help-scroll': return setHelpOffset((o) => Math.max(0, o + cmd.delta));
+      case 'view': {
+        const next = viewKey(viewsRef.current, input, key, s);
+        // In the one-pane layout, the focused event log shows.
+        if (next?.events.focused) setPane(COMPACT_ORDER.indexOf('events'));
+        return next ? setViews(next) : undefined;
+      }
       case 'act': return act(cmd.action);
       case 'select': {
         const nodes = s.nodeOrder;
@@ -230,11 +256,13 @@ export function App(props: AppProps) {
   const rows = props.rows ?? size.rows;
   const frame = useMemo(
     () => layout({
-      s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,
+      s, session, cols, rows, selected, pane, help, menuRows: menuRowsFor(menu?.items.length ?? null), lesson,
       lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, keyEcho,
+      helpOffset, selectedEvent: views.events.focused ? views.events.id : null, overlay: !help && overlayOpen(views),
     }),
-    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho],
+    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho, helpOffset, views],
   );
+  tooSmallRef.current = frame.tooSmall;
 
   if (frame.tooSmall) {
     return <Text>{`Terminal too small (${cols}×${rows}): enlarge to at least 60×15. q quits.`}</Text>;
@@ -243,23 +271,20 @@ export function App(props: AppProps) {
     <Box flexDirection="column" width={cols}>
       <Lines lines={frame.top} width={cols} noColor={noColor} />
       {menu ? (
-        <Box flexDirection="column" width={cols}>
-          <Text bold color={noColor ? undefined : 'magenta'} wrap="truncate">{` ${menu.title}  (Enter choose · Esc close)`}</Text>
-          {/* Drawn by SelectInput, driven by our keys (menuKey): unfocused, so it reads no keys. */}
-          <SelectInput
-            key={`${open!.serial}:${open!.index}`}
-            items={menu.items.map((i, n) => ({ key: i.value, label: `${n < 9 ? n + 1 : ' '} ${i.label}`, value: i.value }))}
-            initialIndex={open!.index}
-            isFocused={false}
-            limit={Math.max(3, Math.min(12, rows - frame.top.length - frame.bottom.length - 3))}
-          />
-        </Box>
+        <MenuBox title={menu.title} labels={menu.items.map((i) => i.label)} index={open!.index} width={cols} rows={frame.menu ?? 0} noColor={noColor} />
       ) : null}
-      <Box flexDirection="row" width={cols}>
-        {frame.columns.map((col, i) => (
-          <Lines key={i} lines={col.lines} width={col.width} noColor={noColor} />
-        ))}
-      </Box>
+      {frame.columns.length ? (
+        <Box flexDirection="row" width={cols}>
+          {frame.columns.map((col, i) => (
+            <Lines key={i} lines={col.lines} width={col.width} noColor={noColor} />
+          ))}
+        </Box>
+      ) : (
+        <Box height={frame.body ?? 0} width={cols} flexDirection="column">
+          <ViewsOverlay views={views} session={session} width={cols} height={frame.body ?? 0} noColor={noColor} />
+        </Box>
+      )}
+      {frame.strip ? <TimelineStrip session={session} width={cols} height={frame.strip} noColor={noColor} /> : null}
       <Lines lines={frame.bottom} width={cols} noColor={noColor} />
     </Box>
   );

@@ -4,6 +4,8 @@
 import type { Key } from 'ink';
 import type { Action } from '../sim/actions.js';
 import type { State } from '../sim/types.js';
+import { VIEW_KEYS } from './view-keys.js';
+import { ITEM_KEYS } from './menu-model.js';
 
 /** What the screen is showing: keys mean different things in a menu or the help. */
 export type KeyMode = 'main' | 'menu' | 'help';
@@ -32,7 +34,10 @@ export type KeyCommand =
   | { kind: 'menu-move'; delta: 1 | -1 }
   | { kind: 'menu-pick'; index: number }
   | { kind: 'menu-choose' }
-  | { kind: 'menu-close' };
+  | { kind: 'menu-close' }
+  /** A key of the timeline or the event log: the App passes it to viewKey (view-keys.ts). */
+  | { kind: 'view' }
+  | { kind: 'help-scroll'; delta: 1 | -1 };
 
 export interface KeyBinding {
   /** The keys as the help shows them. */
@@ -50,29 +55,31 @@ const act = (action: Action): KeyCommand => ({ kind: 'act', action });
 const onSelected = (f: (id: string, s: State) => Action) => (_input: string, _key: Key, ctx: KeyContext): KeyCommand => act(f(ctx.selected as string, ctx.state));
 
 export const KEYMAP: readonly KeyBinding[] = [
-  { keys: '↑ ↓ / j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
-  { keys: 'Enter (lesson)', description: 'next step of a lesson when it waits', when: 'lesson waits', matches: (_i, k) => k.return, command: () => ({ kind: 'next-step' }) },
-  { keys: 'Enter or :', description: 'action menu for the selected node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
-  { keys: 'c', description: 'crash the selected node (hard, no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
+  { keys: '↑ ↓ j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
+  { keys: 'Enter', description: 'lesson: next step (if it waits)', when: 'lesson waits', matches: (_i, k) => k.return, command: () => ({ kind: 'next-step' }) },
+  { keys: 'Enter or :', description: 'actions on the node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
+  { keys: 'c', description: 'crash it (no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
   { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
   { keys: 'r', description: 'recover it', when: 'node selected', matches: ch('r'), command: onSelected((target) => ({ type: 'recover', target })) },
-  { keys: 'p', description: 'partition it from all others / heal it', when: 'node selected', matches: ch('p'), command: onSelected((target, s) => (s.network.partitioned[target] ? { type: 'heal-node', target } : { type: 'partition', target })) },
-  { keys: 'x', description: 'heal every partition and cut link', when: 'main', matches: ch('x'), command: () => act({ type: 'heal-all' }) },
-  { keys: 't', description: 'switch etcd topology: stacked ⇄ external', when: 'main', matches: ch('t'), command: (_i, _k, c) => act({ type: 'set-topology', topology: c.state.config.topology === 'stacked' ? 'external' : 'stacked' }) },
-  { keys: 'm', description: 'cluster menu: masters, etcd members, LB, request rate, PreVote', when: 'main', matches: ch('m'), command: () => ({ kind: 'cluster-menu' }) },
+  { keys: 'p', description: 'partition it / heal it', when: 'node selected', matches: ch('p'), command: onSelected((target, s) => (s.network.partitioned[target] ? { type: 'heal-node', target } : { type: 'partition', target })) },
+  { keys: 'x', description: 'heal all partitions, links', when: 'main', matches: ch('x'), command: () => act({ type: 'heal-all' }) },
+  { keys: 't', description: 'etcd stacked ⇄ external', when: 'main', matches: ch('t'), command: (_i, _k, c) => act({ type: 'set-topology', topology: c.state.config.topology === 'stacked' ? 'external' : 'stacked' }) },
+  { keys: 'm', description: 'cluster: masters, etcd, LB…', when: 'main', matches: ch('m'), command: () => ({ kind: 'cluster-menu' }) },
   { keys: 'space', description: 'pause / resume', when: 'main', matches: ch(' '), command: () => act({ type: 'toggle-pause' }) },
-  { keys: '.', description: 'step one tick (100 ms) and pause', when: 'main', matches: ch('.'), command: () => act({ type: 'step', ticks: 1 }) },
-  { keys: '+ = / - _', description: 'speed ×2 / ÷2', when: 'main', matches: ch('+', '=', '-', '_'), command: (i, _k, c) => act({ type: 'speed', speed: i === '+' || i === '=' ? c.speed * 2 : c.speed / 2 }) },
-  { keys: '[ / ]', description: 'rewind / forward 5 s through history (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
-  { keys: 'Tab / Shift+Tab', description: 'next / previous pane (compact layout)', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
+  { keys: '.', description: 'step 100 ms and pause', when: 'main', matches: ch('.'), command: () => act({ type: 'step', ticks: 1 }) },
+  { keys: '+ = - _', description: 'speed ×2 / ÷2', when: 'main', matches: ch('+', '=', '-', '_'), command: (i, _k, c) => act({ type: 'speed', speed: i === '+' || i === '=' ? c.speed * 2 : c.speed / 2 }) },
+  { keys: '[ ]', description: 'rewind / forward 5 s (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
+  { keys: 'Tab Shift+Tab', description: 'next / previous pane', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
+  ...VIEW_KEYS.map(([keys, description]): KeyBinding => ({ keys, description, when: 'main', matches: ch(keys), command: () => ({ kind: 'view' }) })),
   { keys: 'l', description: 'lessons', when: 'main', matches: ch('l'), command: () => ({ kind: 'lessons' }) },
   { keys: '?', description: 'this help', when: 'main', matches: ch('?'), command: () => ({ kind: 'help', open: true }) },
   { keys: '↑ ↓ (menu)', description: 'move in a menu', when: 'menu', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'menu-move', delta: up(i, k) ? -1 : 1 }) },
-  { keys: '1-9 (menu)', description: 'choose a menu item by its number', when: 'menu', matches: (i) => /^[1-9]$/.test(i), command: (i) => ({ kind: 'menu-pick', index: Number(i) - 1 }) },
-  { keys: 'Enter (menu)', description: 'choose the highlighted item', when: 'menu', matches: (_i, k) => k.return, command: () => ({ kind: 'menu-choose' }) },
-  { keys: 'Esc', description: 'close whatever is open', when: 'menu', matches: (_i, k) => k.escape, command: () => ({ kind: 'menu-close' }) },
-  { keys: 'Esc ? q (help)', description: 'close this help', when: 'help', matches: (i, k) => k.escape || i === '?' || i === 'q', command: () => ({ kind: 'help', open: false }) },
-  { keys: 'q / Ctrl+C', description: 'quit', when: 'main', matches: ch('q'), command: () => ({ kind: 'quit' }) },
+  { keys: '1-9 a-z', description: 'choose that menu item', when: 'menu', matches: (i) => ITEM_KEYS.includes(i), command: (i) => ({ kind: 'menu-pick', index: ITEM_KEYS.indexOf(i) }) },
+  { keys: 'Enter', description: 'choose the highlighted one', when: 'menu', matches: (_i, k) => k.return, command: () => ({ kind: 'menu-choose' }) },
+  { keys: 'Esc', description: 'close the menu', when: 'menu', matches: (_i, k) => k.escape, command: () => ({ kind: 'menu-close' }) },
+  { keys: '↑ ↓ (help)', description: 'scroll this help', when: 'help', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'help-scroll', delta: up(i, k) ? -1 : 1 }) },
+  { keys: 'Esc ? q', description: 'close this help', when: 'help', matches: (i, k) => k.escape || i === '?' || i === 'q', command: () => ({ kind: 'help', open: false }) },
+  { keys: 'q Ctrl+C', description: 'quit', when: 'main', matches: ch('q'), command: () => ({ kind: 'quit' }) },
 ];
 
 const CTRL_C: KeyBinding = { keys: 'Ctrl+C', description: 'quit', when: 'always', matches: (i, k) => k.ctrl && i === 'c', command: () => ({ kind: 'quit' }) };

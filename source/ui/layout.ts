@@ -3,8 +3,10 @@
 import type { State } from '../sim/types.js';
 import type { Session } from '../sim/session.js';
 import { verdictLine } from './verdict-text.js';
-import { type Line, seg, clock, pad, wrap } from './lines.js';
-import { KEYMAP } from './keymap.js';
+import { type Line, seg, clock, wrap } from './lines.js';
+import { KEYS } from './keymap.js';
+import { helpPage } from './help-layout.js';
+import { stripRows } from './strip-rows.js';
 import { mastersPane } from './panes/masters.js';
 import { etcdPane } from './panes/etcd.js';
 import { leasesPane } from './panes/leases.js';
@@ -24,8 +26,6 @@ const EVENT_CAUSES_FROM = 70;
 /** A pane gets at least this many rows; the masters pane leaves this many for each pane under it. */
 const MIN_PANE_ROWS = 3;
 const ROWS_KEPT_PER_PANE_BELOW = 6;
-/** The key column of the help overlay. */
-const HELP_KEY_WIDTH = 16;
 
 export type PaneId = 'masters' | 'etcd' | 'lb' | 'leases' | 'workloads' | 'events';
 export const PANE_TITLES: Record<PaneId, string> = {
@@ -56,6 +56,12 @@ export interface LayoutIn {
   notice: string | null;
   /** The keystroke overlay's text ("⌨ c crash master-1"), first in the footer while it shows. */
   keyEcho?: string | null;
+  /** First help entry shown when the help scrolls. */
+  helpOffset?: number;
+  /** The event selected in the log (`e`), drawn marked. */
+  selectedEvent?: string | null;
+  /** A view (timeline, open event) covers the panes: no panes are laid out. */
+  overlay?: boolean;
 }
 
 export interface Frame {
@@ -63,6 +69,12 @@ export interface Frame {
   columns: { width: number; lines: Line[] }[];
   bottom: Line[];
   tooSmall: boolean;
+  /** Rows between the top (and menu) and the bottom: the panes, or the view over them. */
+  body?: number;
+  /** Rows of the open menu (0 when none). */
+  menu?: number;
+  /** Rows of the timeline strip under the panes (wide terminals), 0 for none. */
+  strip?: number;
 }
 
 export const MIN_COLS = 60;
@@ -110,12 +122,14 @@ export function layout(x: LayoutIn): Frame {
     seg('[ ]', 'accent', { bold: true }), seg(' rewind '), seg('m', 'accent', { bold: true }), seg(' cluster '), seg('q', 'accent', { bold: true }), seg(' quit'),
     ...hint,
   ]);
-  const avail = budget - top.length - bottom.length - x.menuRows;
+  // An open menu gets the rows it wants, as far as they go (it scrolls when cut: menu-model.ts).
+  const menu = Math.max(0, Math.min(x.menuRows, budget - top.length - bottom.length));
+  const avail = budget - top.length - bottom.length - menu;
   if (x.help) {
-    const lines: Line[] = [title('Keys', cols)];
-    for (const b of KEYMAP) lines.push([seg(`  ${pad(b.keys, HELP_KEY_WIDTH)}`, 'accent', { bold: true }), seg(b.description)]);
-    return { top, columns: [{ width: cols, lines: lines.slice(0, Math.max(0, avail)) }], bottom, tooSmall: false };
+    const lines = helpPage(KEYS, cols, Math.max(0, avail), x.helpOffset ?? 0).lines;
+    return { top, columns: [{ width: cols, lines: fill(lines, avail) }], bottom, tooSmall: false, body: avail, menu };
   }
+  if (x.overlay) return { top, columns: [], bottom, tooSmall: false, body: Math.max(0, avail), menu };
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
       case 'masters': return mastersPane(s, x.selected, width, maxLines);
@@ -123,7 +137,7 @@ export function layout(x: LayoutIn): Frame {
       case 'lb': return lbPane(s, x.selected, width);
       case 'leases': return leasesPane(s, width);
       case 'workloads': return workloadsPane(s, x.selected, width);
-      case 'events': return eventsPane(s, width, maxLines, width >= EVENT_CAUSES_FROM);
+      case 'events': return eventsPane(s, width, maxLines, width >= EVENT_CAUSES_FROM, x.selectedEvent ?? null);
     }
   };
   /** Stacks panes in a column of `height` lines; the events pane takes what is left. */
@@ -140,37 +154,46 @@ export function layout(x: LayoutIn): Frame {
     }
     return out.slice(0, height);
   };
-  if (avail <= 2) return { top: top.slice(0, budget - bottom.length), columns: [], bottom, tooSmall: false };
+  if (avail <= 2) return { top: top.slice(0, budget - bottom.length), columns: [], bottom, tooSmall: false, menu };
+  const strip = stripRows(s, cols, avail);
+  const paneRows = avail - strip;
   let columns: { width: number; lines: Line[] }[];
   if (cols >= THREE_COLUMNS_FROM) {
     const w1 = Math.floor(cols * THREE_COLUMN_SHARES[0]);
     const w2 = Math.floor(cols * THREE_COLUMN_SHARES[1]);
     const w3 = cols - w1 - w2;
     columns = [
-      { width: w1, lines: column(['masters', 'etcd'], w1 - 1, avail) },
-      { width: w2, lines: column(['leases', 'lb'], w2 - 1, avail) },
-      { width: w3, lines: column(['workloads', 'events'], w3, avail) },
+      { width: w1, lines: column(['masters', 'etcd'], w1 - 1, paneRows) },
+      { width: w2, lines: column(['leases', 'lb'], w2 - 1, paneRows) },
+      { width: w3, lines: column(['workloads', 'events'], w3, paneRows) },
     ];
   } else if (cols >= TWO_COLUMNS_FROM) {
     const w1 = Math.floor(cols * TWO_COLUMN_SHARE);
     const w2 = cols - w1;
     columns = [
-      { width: w1, lines: column(['masters', 'etcd', 'workloads'], w1 - 1, avail) },
-      { width: w2, lines: column(['leases', 'lb', 'events'], w2, avail) },
+      { width: w1, lines: column(['masters', 'etcd', 'workloads'], w1 - 1, paneRows) },
+      { width: w2, lines: column(['leases', 'lb', 'events'], w2, paneRows) },
     ];
   } else {
     const id = COMPACT_ORDER[x.pane % COMPACT_ORDER.length];
     const lines: Line[] = [];
     const tag = ` ${PANE_TITLES[id]}  (Tab: next pane ${(x.pane % COMPACT_ORDER.length) + 1}/${COMPACT_ORDER.length})`;
     lines.push(title(tag.trim(), cols, true));
-    const body = paneLines(id, cols, id === 'masters' ? Math.max(MIN_PANE_ROWS, avail - ROWS_KEPT_PER_PANE_BELOW) : avail - 1);
-    const bodyRows = id === 'events' ? avail - 1 : Math.min(body.length, Math.max(MIN_PANE_ROWS, avail - ROWS_KEPT_PER_PANE_BELOW));
+    const body = paneLines(id, cols, id === 'masters' ? Math.max(MIN_PANE_ROWS, paneRows - ROWS_KEPT_PER_PANE_BELOW) : paneRows - 1);
+    const bodyRows = id === 'events' ? paneRows - 1 : Math.min(body.length, Math.max(MIN_PANE_ROWS, paneRows - ROWS_KEPT_PER_PANE_BELOW));
     lines.push(...body.slice(0, bodyRows));
-    if (id !== 'events' && avail - lines.length > 2) {
+    if (id !== 'events' && paneRows - lines.length > 2) {
       lines.push(title(PANE_TITLES.events, cols));
-      lines.push(...eventsPane(s, cols, avail - lines.length, false));
+      lines.push(...eventsPane(s, cols, paneRows - lines.length, false));
     }
-    columns = [{ width: cols, lines: lines.slice(0, avail) }];
+    columns = [{ width: cols, lines: lines.slice(0, paneRows) }];
   }
-  return { top, columns, bottom, tooSmall: false };
+  return { top, columns: columns.map((c) => ({ ...c, lines: fill(c.lines, paneRows) })), bottom, tooSmall: false, body: avail, strip, menu };
+}
+
+/** Pads lines to `n` rows, so the key hints stay on the last row but one. */
+function fill(lines: Line[], n: number): Line[] {
+  const out = lines.slice(0, Math.max(0, n));
+  while (out.length < n) out.push([seg('')]);
+  return out;
 }

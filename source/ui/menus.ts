@@ -3,6 +3,8 @@
 import type { Action, SimAction } from '../sim/actions.js';
 import { describeAction } from '../sim/actions.js';
 import type { ComponentKind, State } from '../sim/types.js';
+import { removalItem } from './removal-confirm.js';
+import { validateAction } from '../sim/apply-action.js';
 
 export interface MenuItem {
   label: string;
@@ -62,8 +64,9 @@ export function nodeMenu(s: State, id: string): Menu {
     const pod = Object.values(s.workloads.pods).find((p) => p.node === id);
     if (pod) add({ type: 'delete-pod', pod: pod.name });
   }
-  if (n.kind === 'master' && Object.keys(s.masters).length > 1) add({ type: 'remove-master', target: id });
-  if (n.kind === 'etcd' && s.etcd.order.length > 1) add({ type: 'remove-etcd', target: id });
+  const removal: SimAction | null = n.kind === 'master' ? { type: 'remove-master', target: id } : n.kind === 'etcd' ? { type: 'remove-etcd', target: id } : null;
+  const removeItem = removal && removalItem(s, removal, describeAction(removal), `${items.length}`);
+  if (removeItem) items.push(removeItem);
   return { title: `Actions on ${id}`, items };
 }
 
@@ -71,11 +74,14 @@ export function clusterMenu(s: State): Menu {
   const items: MenuItem[] = [];
   const add = (a: SimAction, label = describeAction(a)) => items.push({ label, value: `${items.length}`, action: a });
   add({ type: 'set-topology', topology: s.config.topology === 'stacked' ? 'external' : 'stacked' });
-  add({ type: 'add-master' }, `add a master (now ${Object.keys(s.masters).length})`);
-  add({ type: 'remove-master' }, 'remove the last master');
+  if (validateAction(s, { type: 'add-master' }) === null) add({ type: 'add-master' }, `add a master (now ${Object.keys(s.masters).length})`);
+  const lastMaster = Object.keys(s.masters).at(-1);
+  const rmMaster = removalItem(s, { type: 'remove-master', target: lastMaster }, `remove the last master (${lastMaster})`, `${items.length}`);
+  if (rmMaster) items.push(rmMaster);
   if (s.config.topology === 'external') {
-    add({ type: 'add-etcd' }, `add an etcd member (now ${s.etcd.order.length})`);
-    add({ type: 'remove-etcd' }, 'remove the last etcd member');
+    if (validateAction(s, { type: 'add-etcd' }) === null) add({ type: 'add-etcd' }, `add an etcd member (now ${s.etcd.order.length})`);
+    const rmEtcd = removalItem(s, { type: 'remove-etcd', target: s.etcd.order.at(-1) }, `remove the last etcd member (${s.etcd.order.at(-1)})`, `${items.length}`);
+    if (rmEtcd) items.push(rmEtcd);
   }
   for (const alg of ['roundrobin', 'leastconn', 'random'] as const) if (alg !== s.lb.algorithm) add({ type: 'set-lb-algorithm', algorithm: alg });
   add({ type: 'set-lb-check', check: s.config.knobs.lbCheck === 'readyz' ? 'tls' : 'readyz' });

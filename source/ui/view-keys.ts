@@ -7,8 +7,8 @@ import { moveFault, zoomStep, ZOOM_STEPS } from './timeline/fault-selection.js';
 
 /** For the help overlay (after the dashboard's own keys). */
 export const VIEW_KEYS: [string, string][] = [
-  ['T', 'failover timeline (← → fault, < > zoom)'],
-  ['e', 'event log: ↑ ↓ move, Enter opens one with its causes'],
+  ['T', 'timeline (← → fault, < > zoom, Esc)'],
+  ['e', 'events: ↑ ↓, Enter opens with causes'],
 ];
 
 export interface ViewsState {

@@ -69,7 +69,7 @@ describe('dashboard', () => {
     for (const b of KEYMAP) expect(r.frame()).toContain(b.keys);
     // Keys that once worked without being listed.
     expect(r.frame()).toContain('Shift+Tab');
-    expect(r.frame()).toContain('+ = / - _');
+    expect(r.frame()).toContain('+ = - _');
     await press(r.stdin, KEY.esc);
     await waitFor(() => r.frame().includes('Masters'), 'the panes back');
     r.unmount();

@@ -88,7 +88,10 @@ export function packPieces(pieces: readonly string[], width: number, sep: string
   let cur = '';
   pieces.forEach((p, i) => {
     const join = i === 1 ? firstSep : sep;
-    if (cur && [...cur].length + join.length + [...p].length <= width) cur += join + p;
+    // Room for the separator a line keeps at its end when the next piece starts a new line.
+    const next = i + 1 < pieces.length ? (i + 1 === 1 ? firstSep : sep).trim() : '';
+    const tail = next ? next.length + 1 : 0;
+    if (cur && [...cur].length + join.length + [...p].length + tail <= width) cur += join + p;
     else {
       // A line that breaks where a visible separator was keeps it at its end.
       if (cur) lines.push(`${cur}${join.trim() ? ` ${join.trim()}` : ''}`.trimEnd());
