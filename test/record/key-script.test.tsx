@@ -167,7 +167,8 @@ describe('scripted stdin drives a real Ink app', () => {
     const stdout = Object.assign(new EventEmitter(), { columns: 80, rows: 24, isTTY: true, write: () => true });
     const stdin = createScriptedStdin(null);
     const ink = render(<App />, { stdout: stdout as unknown as NodeJS.WriteStream, stdin, debug: true, patchConsole: false, exitOnCtrlC: false });
-    const s = ok('[{"at":"10ms","keys":"j"}, {"after":"30ms","key":"enter"}, {"after":"30ms","key":"down"}, {"after":"30ms","key":"esc"}, {"key":"q"}]');
+    // Gaps long enough that a busy machine still reads each key as its own chunk (two keys read together are one input to Ink).
+    const s = ok('[{"at":"50ms","keys":"j"}, {"after":"250ms","key":"enter"}, {"after":"250ms","key":"down"}, {"after":"250ms","key":"esc"}, {"after":"250ms","key":"q"}]');
     const run = runKeyScript(s, (seq) => stdin.pushKeys(seq));
     await run.done;
     await new Promise((r) => setTimeout(r, 50));
