@@ -15,6 +15,8 @@ import { commandFor } from './keymap.js';
 import { clusterMenu, lessonsMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from './menus.js';
 import { COMPACT_ORDER, PANE_OF_KIND, layout } from './layout.js';
 import { Lines } from './lines-view.js';
+import { backTarget, lessonStart, recordStart, restoreStart, type StepStart } from './lesson-history.js';
+import { leaveLessonMenu } from './lesson-menus.js';
 import { advanceDriven, isInteractive, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
@@ -53,8 +55,10 @@ export function App(props: AppProps) {
   const [help, setHelp, helpRef] = useSyncState(false);
   const [pane, setPane] = useSyncState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [narrationScroll, setNarrationScroll] = useSyncState(0);
   const driverRef = useRef<Driver | null>(props.driver ?? null);
   const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
+  const startsRef = useRef<StepStart[]>(isInteractive(props.driver ?? null) ? [lessonStart(props.session, props.driver as never)] : []);
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
 
   // A new session from outside (the recorder and tests render frames by passing sessions in):
@@ -87,8 +91,10 @@ export function App(props: AppProps) {
         owed.current += frameMs * s.speed;
         const ms = Math.floor(owed.current / tickMs) * tickMs;
         owed.current -= ms;
-        if (ms === 0) return s;
-        const next = advanceDriven(s, ms, driverRef.current, log);
+        const d = driverRef.current;
+        if (ms === 0 && !(isInteractive(d) && d.view().holding)) return s;
+        const next = advanceDriven(s, ms, d, log);
+        if (isInteractive(d)) startsRef.current = recordStart(startsRef.current, next, d);
         if (log) setLesson({ ...log });
         return next;
       });
@@ -126,6 +132,7 @@ export function App(props: AppProps) {
       speed: sessionRef.current.speed,
       selected,
       lessonWaits: isInteractive(d) && d.view().waitingForEnter,
+      inLesson: isInteractive(d) && lessonRef.current !== null,
     });
     if (!cmd) return;
     switch (cmd.kind) {
@@ -145,7 +152,22 @@ export function App(props: AppProps) {
       case 'pane': return setPane((p) => (p + cmd.delta + COMPACT_ORDER.length) % COMPACT_ORDER.length);
       case 'next-step':
         if (isInteractive(d)) d.advance();
+        setNarrationScroll(0);
         return setLesson((l) => (l ? { ...l } : l));
+      case 'lesson-back':
+      case 'lesson-restart': {
+        if (!isInteractive(d)) return;
+        const starts = startsRef.current;
+        const target = cmd.kind === 'lesson-restart' ? starts[0] : backTarget(starts, d.view());
+        if (!target) return;
+        const back = restoreStart(starts, target, d);
+        startsRef.current = back.starts;
+        setSession(back.session);
+        setNotice(cmd.kind === 'lesson-restart' ? 'lesson restarted' : `back to step ${target.step + 1}`);
+        return setLesson((l) => (l ? { ...l, checks: d.view().checks } : l));
+      }
+      case 'narration-scroll': return setNarrationScroll((n) => Math.max(0, n + cmd.delta * 3));
+      case 'lesson-leave': return setMenu(leaveLessonMenu(leaveLesson));
       case 'node-menu': return setMenu(nodeMenu(s, selected as string));
       case 'cluster-menu': return setMenu(clusterMenu(s));
       case 'lessons': {
@@ -178,8 +200,15 @@ export function App(props: AppProps) {
       () => setNotice(`lesson ${name} could not be loaded`),
     );
   }
+  function leaveLesson() {
+    driverRef.current = null;
+    startsRef.current = [];
+    setLesson(null);
+    setNotice('left the lesson: free play');
+  }
   function beginLesson(started: StartedLesson) {
     driverRef.current = started.driver;
+    startsRef.current = isInteractive(started.driver) ? [lessonStart(started.session, started.driver)] : [];
     setLesson({ title: started.title, say: [], markers: [], checks: [], done: false });
     setSession(started.session);
     setSelected(started.session.state.nodeOrder.find((id) => started.session.state.nodes[id].kind === 'master') ?? null);
@@ -212,9 +241,9 @@ export function App(props: AppProps) {
   const frame = useMemo(
     () => layout({
       s, session, cols, rows, selected, pane, help, menuRows: menu ? Math.min(menu.items.length, 12) + 2 : 0, lesson,
-      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice,
+      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, narrationScroll,
     }),
-    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice],
+    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, narrationScroll],
   );
 
   if (frame.tooSmall) {

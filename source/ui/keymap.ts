@@ -9,7 +9,7 @@ import type { State } from '../sim/types.js';
 export type KeyMode = 'main' | 'menu' | 'help';
 
 /** When a binding applies, as the help says it. */
-export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'menu' | 'help';
+export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'lesson' | 'menu' | 'help';
 
 export interface KeyContext {
   mode: KeyMode;
@@ -17,6 +17,8 @@ export interface KeyContext {
   speed: number;
   selected: string | null;
   lessonWaits: boolean;
+  /** A lesson is running: its own keys (n, Enter, b, r, Esc) come first. */
+  inLesson?: boolean;
 }
 
 export type KeyCommand =
@@ -25,6 +27,10 @@ export type KeyCommand =
   | { kind: 'select'; delta: 1 | -1 }
   | { kind: 'pane'; delta: 1 | -1 }
   | { kind: 'next-step' }
+  | { kind: 'lesson-back' }
+  | { kind: 'lesson-restart' }
+  | { kind: 'lesson-leave' }
+  | { kind: 'narration-scroll'; delta: 1 | -1 }
   | { kind: 'node-menu' }
   | { kind: 'cluster-menu' }
   | { kind: 'lessons' }
@@ -51,7 +57,11 @@ const onSelected = (f: (id: string, s: State) => Action) => (_input: string, _ke
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: '↑ ↓ / j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
-  { keys: 'Enter (lesson)', description: 'next step of a lesson when it waits', when: 'lesson waits', matches: (_i, k) => k.return, command: () => ({ kind: 'next-step' }) },
+  { keys: 'n / Enter (lesson)', description: 'next step of the lesson (never a node menu in a lesson)', when: 'lesson', matches: (i, k) => k.return || i === 'n', command: () => ({ kind: 'next-step' }) },
+  { keys: 'b (lesson)', description: 'back to the start of the previous step', when: 'lesson', matches: ch('b'), command: () => ({ kind: 'lesson-back' }) },
+  { keys: 'r (lesson)', description: 'restart the lesson', when: 'lesson', matches: ch('r'), command: () => ({ kind: 'lesson-restart' }) },
+  { keys: 'PgUp / PgDn (lesson)', description: 'scroll a narration too long for the screen', when: 'lesson', matches: (_i, k) => k.pageUp || k.pageDown, command: (_i, k) => ({ kind: 'narration-scroll', delta: k.pageUp ? -1 : 1 }) },
+  { keys: 'Esc (lesson)', description: 'leave the lesson for free play (asks first)', when: 'lesson', matches: (_i, k) => k.escape, command: () => ({ kind: 'lesson-leave' }) },
   { keys: 'Enter or :', description: 'action menu for the selected node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
   { keys: 'c', description: 'crash the selected node (hard, no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
   { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
@@ -84,6 +94,7 @@ function applies(b: KeyBinding, ctx: KeyContext): boolean {
     case 'menu': return ctx.mode === 'menu';
     case 'help': return ctx.mode === 'help';
     case 'lesson waits': return ctx.mode === 'main' && ctx.lessonWaits;
+    case 'lesson': return ctx.mode === 'main' && ctx.inLesson === true;
     case 'node selected': return ctx.mode === 'main' && ctx.selected !== null && ctx.state.nodes[ctx.selected] !== undefined;
   }
 }

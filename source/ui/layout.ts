@@ -12,6 +12,7 @@ import { lbPane } from './panes/lb.js';
 import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
+import { lessonHeader } from './lesson-header.js';
 
 /** From this width: three columns of panes, sharing the width in these proportions (the rest to the last). */
 const THREE_COLUMNS_FROM = 150;
@@ -54,6 +55,8 @@ export interface LayoutIn {
   lessonView: ReturnType<InteractiveDriver['view']> | null;
   caption?: string;
   notice: string | null;
+  /** First narration line shown when the lesson's narration scrolls. */
+  narrationScroll?: number;
 }
 
 export interface Frame {
@@ -73,7 +76,8 @@ export function layout(x: LayoutIn): Frame {
   const budget = rows - 1;
   const status = session.cursor !== null
     ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
-    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
+    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true })
+    : x.lessonView?.holding ? seg(' ‖ lesson waits ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
   const top: Line[] = [
     [
       seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
@@ -85,20 +89,8 @@ export function layout(x: LayoutIn): Frame {
   ];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
-  if (x.lesson) {
-    const passed = x.lesson.checks.filter((c) => c.ok).length;
-    const failed = x.lesson.checks.length - passed;
-    top.push([
-      seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }),
-      seg(view ? `  step ${view.step}/${view.total}` : '', 'plain', { dim: true }),
-      seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'),
-      seg(view?.waitingForEnter ? '  ⏎ Enter: next step' : '', 'accent', { bold: true }),
-      seg(x.lesson.done || view?.done ? '  (finished)' : '', 'plain', { dim: true }),
-    ]);
-    const last = x.lesson.checks[x.lesson.checks.length - 1];
-    if (last) top.push([seg(`   ${last.ok ? '✓' : '✗'} ${last.expect}`, last.ok ? 'ok' : 'bad'), seg(last.ok ? '' : ` (saw ${last.actual})`, 'plain', { dim: true })]);
-  }
-  if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
+  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, x.narrationScroll ?? 0, x.caption));
+  else if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
   bottom.push([
