@@ -162,6 +162,7 @@ export function App(props: AppProps) {
         if (!target) return;
         const back = restoreStart(starts, target, d);
         startsRef.current = back.starts;
+        setOpen(null);
         setSession(back.session);
         setNotice(cmd.kind === 'lesson-restart' ? 'lesson restarted' : `back to step ${target.step + 1}`);
         return setLesson((l) => (l ? { ...l, checks: d.view().checks } : l));

@@ -9,7 +9,7 @@ import type { State } from '../sim/types.js';
 export type KeyMode = 'main' | 'menu' | 'help';
 
 /** When a binding applies, as the help says it. */
-export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'lesson' | 'menu' | 'help';
+export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'lesson' | 'lesson, also in a menu' | 'menu' | 'help';
 
 export interface KeyContext {
   mode: KeyMode;
@@ -46,6 +46,8 @@ export interface KeyBinding {
   description: string;
   when: KeyWhen;
   matches(input: string, key: Key): boolean;
+  /** False for a key the help lists in another row (the lesson keys share one row). */
+  help?: false;
   command(input: string, key: Key, ctx: KeyContext): KeyCommand;
 }
 
@@ -57,11 +59,11 @@ const onSelected = (f: (id: string, s: State) => Action) => (_input: string, _ke
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: '↑ ↓ / j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
-  { keys: 'n / Enter (lesson)', description: 'next step of the lesson (never a node menu in a lesson)', when: 'lesson', matches: (i, k) => k.return || i === 'n', command: () => ({ kind: 'next-step' }) },
-  { keys: 'b (lesson)', description: 'back to the start of the previous step', when: 'lesson', matches: ch('b'), command: () => ({ kind: 'lesson-back' }) },
-  { keys: 'r (lesson)', description: 'restart the lesson', when: 'lesson', matches: ch('r'), command: () => ({ kind: 'lesson-restart' }) },
-  { keys: 'PgUp / PgDn (lesson)', description: 'scroll a narration too long for the screen', when: 'lesson', matches: (_i, k) => k.pageUp || k.pageDown, command: (_i, k) => ({ kind: 'narration-scroll', delta: k.pageUp ? -1 : 1 }) },
-  { keys: 'Esc (lesson)', description: 'leave the lesson for free play (asks first)', when: 'lesson', matches: (_i, k) => k.escape, command: () => ({ kind: 'lesson-leave' }) },
+  { keys: 'n⏎ b r Esc', description: 'lesson: next step, back, restart, leave', when: 'lesson', matches: (i, k) => k.return || i === 'n', command: () => ({ kind: 'next-step' }) },
+  { keys: 'b (lesson)', description: 'back to the start of the previous step', when: 'lesson, also in a menu', matches: ch('b'), help: false, command: () => ({ kind: 'lesson-back' }) },
+  { keys: 'r (lesson)', description: 'restart the lesson', when: 'lesson, also in a menu', matches: ch('r'), help: false, command: () => ({ kind: 'lesson-restart' }) },
+  { keys: 'PgUp / PgDn (lesson)', description: 'scroll a narration too long for the screen', when: 'lesson', matches: (_i, k) => k.pageUp || k.pageDown, help: false, command: (_i, k) => ({ kind: 'narration-scroll', delta: k.pageUp ? -1 : 1 }) },
+  { keys: 'Esc (lesson)', description: 'leave the lesson for free play (asks first)', when: 'lesson', matches: (_i, k) => k.escape, help: false, command: () => ({ kind: 'lesson-leave' }) },
   { keys: 'Enter or :', description: 'action menu for the selected node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
   { keys: 'c', description: 'crash the selected node (hard, no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
   { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
@@ -95,6 +97,7 @@ function applies(b: KeyBinding, ctx: KeyContext): boolean {
     case 'help': return ctx.mode === 'help';
     case 'lesson waits': return ctx.mode === 'main' && ctx.lessonWaits;
     case 'lesson': return ctx.mode === 'main' && ctx.inLesson === true;
+    case 'lesson, also in a menu': return ctx.mode !== 'help' && ctx.inLesson === true;
     case 'node selected': return ctx.mode === 'main' && ctx.selected !== null && ctx.state.nodes[ctx.selected] !== undefined;
   }
 }
@@ -108,4 +111,4 @@ export function commandFor(input: string, key: Key, ctx: KeyContext): KeyCommand
 }
 
 /** The help table: each binding's keys and what they do, in the keymap's order. */
-export const KEYS: [string, string][] = KEYMAP.map((b) => [b.keys, b.description]);
+export const KEYS: [string, string][] = KEYMAP.filter((b) => b.help !== false).map((b) => [b.keys, b.description]);

@@ -102,7 +102,7 @@ export function layout(x: LayoutIn): Frame {
   const avail = budget - top.length - bottom.length - x.menuRows;
   if (x.help) {
     const lines: Line[] = [title('Keys', cols)];
-    for (const b of KEYMAP) lines.push([seg(`  ${pad(b.keys, HELP_KEY_WIDTH)}`, 'accent', { bold: true }), seg(b.description)]);
+    for (const b of KEYMAP.filter((k) => k.help !== false)) lines.push([seg(`  ${pad(b.keys, HELP_KEY_WIDTH)}`, 'accent', { bold: true }), seg(b.description)]);
     return { top, columns: [{ width: cols, lines: lines.slice(0, Math.max(0, avail)) }], bottom, tooSmall: false };
   }
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {

@@ -13,10 +13,10 @@ export function narrationRows(rows: number): number {
 
 /** What the lesson waits for, as the status line says it. */
 export function lessonHint(v: LessonView | null, done: boolean): string {
-  if (!v) return done ? 'finished' : '';
+  if (!v) return done ? '(finished)' : '';
   if (v.question && v.question.answered === null) return `? answer 1-${v.question.choices.length}`;
   if (v.waitingForEnter) return '⏎ n/Enter: next step';
-  if (v.done || done) return 'finished: n for the summary';
+  if (v.done || done) return '(finished)';
   if (v.nextInMs !== null) return `next step in ${(v.nextInMs / 1000).toFixed(1)} s`;
   return 'watching…';
 }
@@ -34,10 +34,10 @@ function statusLine(lesson: LessonLog, v: LessonView | null, cols: number): Line
     seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'),
     seg(`  ${lessonHint(v, lesson.done)}`, 'accent', { bold: true }),
   ];
-  const room = cols - lineWidth(right) - ' ▣ '.length;
+  const room = cols - lineWidth(right) - ' ▣ Lesson: '.length;
   const title = [...lesson.title];
   const shown = title.length <= room ? lesson.title : room > 1 ? `${title.slice(0, room - 1).join('')}…` : '';
-  return [seg(` ▣ ${shown}`, 'info', { bold: true }), ...right];
+  return [seg(` ▣ Lesson: ${shown}`, 'info', { bold: true }), ...right];
 }
 
 /** The narration's lines: the current narration, then the feedback on the last answer. */
