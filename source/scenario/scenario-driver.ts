@@ -37,6 +37,8 @@ export interface LessonView {
   holding: boolean;
   /** Simulated ms until the next step's time comes (null: no timed step is waiting). */
   nextInMs: number | null;
+  /** The pane the step on screen is about (its `focus`), or null. */
+  focus: string | null;
   done: boolean;
 }
 
@@ -131,6 +133,7 @@ export class ScenarioDriver implements Driver {
       waitingForEnter: this.presented !== null && !this.released && !(this.question && this.question.answered === null),
       holding: this.holding(),
       nextInMs: this.nextInMs(),
+      focus: this.focus(),
       done: this.next >= this.scenario.steps.length && this.pending.length === 0,
     };
   }
@@ -144,6 +147,11 @@ export class ScenarioDriver implements Driver {
     if (this.presented === null) return false;
     if (this.question && this.question.step === this.presented + 1) return this.question.answered === null;
     return !this.released;
+  }
+
+  private focus(): string | null {
+    const onScreen = this.presented ?? this.next - 1;
+    return this.scenario.steps[onScreen]?.focus ?? null;
   }
 
   private nextInMs(): number | null {

@@ -44,6 +44,8 @@ export const StepSchema = z
     say: z.string().optional(),
     marker: z.string().optional(),
     pause: z.boolean().optional(),
+    /** The pane the step is about: shown at compact sizes while the step is current. */
+    focus: z.enum(['lb', 'leases', 'etcd', 'workloads', 'masters', 'events', 'timeline']).optional(),
     ask: z.strictObject({ question: z.string(), choices: z.array(z.string()).min(2), answer: z.number().int().min(0), explain: z.string().optional() }).optional(),
     expect: z.array(ExpectationSchema).optional(),
   })

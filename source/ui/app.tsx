@@ -17,6 +17,7 @@ import { COMPACT_ORDER, PANE_OF_KIND, layout } from './layout.js';
 import { Lines } from './lines-view.js';
 import { backTarget, lessonStart, recordStart, restoreStart, type StepStart } from './lesson-history.js';
 import { leaveLessonMenu } from './lesson-menus.js';
+import { compactPaneOf } from './lesson-focus.js';
 import { advanceDriven, isInteractive, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
@@ -214,6 +215,17 @@ export function App(props: AppProps) {
     setSession(started.session);
     setSelected(started.session.state.nodeOrder.find((id) => started.session.state.nodes[id].kind === 'master') ?? null);
   }
+
+  // At compact sizes the pane a lesson's step is about comes forward while the step is current.
+  const shownFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const d = driverRef.current;
+    const focus = isInteractive(d) ? d.view().focus : null;
+    if (focus === shownFocus.current) return;
+    shownFocus.current = focus;
+    const pane = focus ? compactPaneOf(focus) : -1;
+    if (pane >= 0) setPane(pane);
+  }, [session, lesson]);
 
   // A lesson's prediction question opens as a menu before its fault runs.
   useEffect(() => {
