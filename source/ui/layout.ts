@@ -2,6 +2,7 @@
 // (clock, verdict, lesson), then one, two or three columns of panes, then the key hints.
 import type { State } from '../sim/types.js';
 import type { Session } from '../sim/session.js';
+import { isReplaying } from '../sim/session.js';
 import { verdictLine } from './verdict-text.js';
 import { type Line, seg, clock, pad, wrap } from './lines.js';
 import { KEYMAP } from './keymap.js';
@@ -82,6 +83,7 @@ export function layout(x: LayoutIn): Frame {
     [
       seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
       seg(`  ×${session.speed}  `), status,
+      seg(isReplaying(session) ? '  ⟲ replaying' : '', 'info', { bold: true }),
       seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
       seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
     ],
