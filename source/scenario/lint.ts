@@ -1,12 +1,14 @@
 // Authoring rules for lessons, checked by `--lint` and by the test of the built-in lessons. A lint
 // finding is advice, not a parse error: the file still runs.
-import type { ScenarioFile, Step } from './schema.js';
+import type { Expectation, ScenarioFile, Step } from './schema.js';
 
 export interface LintFinding {
   /** Index of the step, counted from 0. */
   step: number;
-  rule: 'reveals-answer';
+  rule: 'reveals-answer' | 'no-focus' | 'instant-window';
   message: string;
+  /** Where in the file, as keys and indexes from the top (for its line). */
+  path: (string | number)[];
 }
 
 /** Standalone numbers in a text ("15", "4.4"), not parts of names such as master-3 or etcd-2. */
@@ -36,11 +38,23 @@ export function revealsAnswer(step: Step): string | null {
   return null;
 }
 
+/** An expectation that looks at one instant where a window is meant: where the VIP is, with no `for`. */
+export function instantWindow(e: Expectation): string | null {
+  if (e.for !== undefined || e.within !== undefined) return null;
+  if ('lb' in e && 'vip' in e.lb && e.lb.moves === undefined) return `"VIP on ${e.lb.vip}" is checked at one instant: add for: D (it holds for D) or within: D`;
+  return null;
+}
+
 export function lintScenario(f: ScenarioFile): LintFinding[] {
   const out: LintFinding[] = [];
   f.steps.forEach((step, i) => {
     const why = revealsAnswer(step);
-    if (why) out.push({ step: i, rule: 'reveals-answer', message: why });
+    if (why) out.push({ step: i, rule: 'reveals-answer', message: why, path: ['steps', i, 'say'] });
+    if ((step.do || step.say) && !step.focus) out.push({ step: i, rule: 'no-focus', message: 'a lesson step with an action or narration names no focus (lb, leases, etcd, workloads, masters, events or timeline)', path: ['steps', i] });
+    (step.expect ?? []).forEach((e, j) => {
+      const w = instantWindow(e);
+      if (w) out.push({ step: i, rule: 'instant-window', message: w, path: ['steps', i, 'expect', j] });
+    });
   });
   return out;
 }

@@ -17,6 +17,8 @@ interface Pending {
   until: number;
   /** Checked once at `from` (after) or until it holds (within). */
   once: boolean;
+  /** `for`: must hold at every tick from `from` until `until`; fails at the first that it does not. */
+  hold: boolean;
   bindings: Bindings;
 }
 
@@ -231,10 +233,12 @@ export class ScenarioDriver implements Driver {
     if (a) out.actions.push(a);
     for (const e of st.expect ?? []) {
       const within = e.within !== undefined ? parseDuration(e.within)! : null;
+      const holdFor = e.for !== undefined ? parseDuration(e.for)! : null;
       const after = e.after !== undefined ? parseDuration(e.after)! : null;
       // Checked on the next tick at the earliest, so the step's own action has taken effect.
       const from = s.t + (after ?? 0) + s.config.tickMs;
-      this.pending.push({ step: index + 1, exp: e, from, until: within !== null ? s.t + within : from, once: within === null, bindings: b });
+      const until = holdFor !== null ? from + holdFor : within !== null ? s.t + within : from;
+      this.pending.push({ step: index + 1, exp: e, from, until, once: within === null && holdFor === null, hold: holdFor !== null, bindings: b });
     }
   }
 
@@ -247,12 +251,12 @@ export class ScenarioDriver implements Driver {
         continue;
       }
       const r = evaluate(s, p.exp, p.bindings);
-      const final = r.ok || p.once || s.t >= p.until;
+      const final = p.hold ? !r.ok || s.t >= p.until : r.ok || p.once || s.t >= p.until;
       if (!final) {
         keep.push(p);
         continue;
       }
-      const expect = p.exp.within !== undefined ? `${r.expect} within ${p.exp.within}` : p.exp.after !== undefined ? `${r.expect} after ${p.exp.after}` : r.expect;
+      const expect = p.exp.for !== undefined ? `${r.expect} for ${p.exp.for}` : p.exp.within !== undefined ? `${r.expect} within ${p.exp.within}` : p.exp.after !== undefined ? `${r.expect} after ${p.exp.after}` : r.expect;
       const c: CheckResult = { step: p.step, expect, ok: r.ok, actual: r.actual, t: s.t };
       this.checks.push(c);
       out.checks.push(c);

@@ -11,7 +11,8 @@ const LEASE = z.enum(['kube-controller-manager', 'kube-scheduler']);
 const who = z.union([z.strictObject({ is: z.string() }), z.strictObject({ not: z.string() }), z.literal('none')]);
 const count = z.union([z.number().int().min(0), z.strictObject({ atLeast: z.number().int().min(0).optional(), atMost: z.number().int().min(0).optional(), is: z.number().int().min(0).optional() })]);
 
-const timing = { within: duration.optional(), after: duration.optional() };
+/** within: holds at some moment before D; after: holds at D; for: holds at every moment for D. */
+const timing = { within: duration.optional(), after: duration.optional(), for: duration.optional() };
 
 export const ExpectationSchema = z.union([
   z.strictObject({ lease: LEASE, holder: who.optional(), transitions: count.optional(), ...timing }),

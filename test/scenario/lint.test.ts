@@ -35,3 +35,17 @@ describe('lesson lint', () => {
     }
   });
 });
+
+describe('lint rules for authors', () => {
+  const file = (steps: unknown[]) => ScenarioSchema.parse({ title: 't', steps });
+  it('flags a step with an action or narration and no focus, not one with a focus', () => {
+    expect(lintScenario(file([{ at: '1s', say: 'hello' }])).map((f) => f.rule)).toEqual(['no-focus']);
+    expect(lintScenario(file([{ at: '1s', say: 'hello', focus: 'lb' }]))).toEqual([]);
+  });
+  it('flags "VIP on lb-1" at one instant, not with for: or within:', () => {
+    const at = (timing: object) => lintScenario(file([{ at: '1s', focus: 'lb', expect: [{ lb: { vip: 'lb-1' }, ...timing }] }]));
+    expect(at({}).map((f) => [f.rule, f.path])).toEqual([['instant-window', ['steps', 0, 'expect', 0]]]);
+    expect(at({ for: '2s' })).toEqual([]);
+    expect(at({ within: '2s' })).toEqual([]);
+  });
+});
