@@ -9,6 +9,7 @@ export type FlagType = 'boolean' | 'string';
 export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   headless: { type: 'boolean', help: 'no UI: run the simulation and print NDJSON to stdout' },
   listScenarios: { type: 'boolean', help: 'print the built-in lessons and exit' },
+  lint: { type: 'string', help: "check a lesson file against the authors' rules: every finding as file:line, exit 1 if any" },
   masters: { type: 'string', help: 'control-plane nodes, 1-7 (default 3)' },
   etcd: { type: 'string', help: 'external etcd members, 1-7 (default 3)' },
   topology: { type: 'string', help: 'stacked | external (default stacked)' },
@@ -52,6 +53,8 @@ export type RawFlags = Record<string, string | boolean | undefined>;
 export interface Options {
   headless: boolean;
   listScenarios: boolean;
+  /** A scenario file to lint, or null. */
+  lint: string | null;
   config: Config;
   seedGiven: boolean;
   speed: number;
@@ -188,6 +191,7 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   return {
     headless: Boolean(flags.headless),
     listScenarios: Boolean(flags.listScenarios),
+    lint: str('lint'),
     config,
     seedGiven: seed !== undefined,
     speed,
