@@ -14,6 +14,7 @@ import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
 import { lessonHeader } from './lesson-header.js';
+import { lessonSummary } from './lesson-summary.js';
 
 /** From this width: three columns of panes, sharing the width in these proportions (the rest to the last). */
 const THREE_COLUMNS_FROM = 150;
@@ -107,6 +108,7 @@ export function layout(x: LayoutIn): Frame {
     for (const b of KEYMAP.filter((k) => k.help !== false)) lines.push([seg(`  ${pad(b.keys, HELP_KEY_WIDTH)}`, 'accent', { bold: true }), seg(b.description)]);
     return { top, columns: [{ width: cols, lines: lines.slice(0, Math.max(0, avail)) }], bottom, tooSmall: false };
   }
+  if (x.lesson && view?.done && !x.help) return { top, columns: [{ width: cols, lines: lessonSummary(view, x.lesson.checks, s, cols).slice(0, Math.max(0, avail)) }], bottom, tooSmall: false };
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
       case 'masters': return mastersPane(s, x.selected, width, maxLines);
