@@ -96,6 +96,8 @@ export class ScenarioDriver implements Driver {
   /** Index of the step whose narration (and question) is on screen before its action runs. */
   private presented: number | null = null;
   private feedback: string | null = null;
+  /** Steps presented since the feedback was given: it shows with the next narration, then goes. */
+  private feedbackAge = 0;
   private predictions: Prediction[] = [];
   private lastT = 0;
   private question: { step: number; text: string; choices: string[]; answer: number; explain?: string; answered: number | null } | null = null;
@@ -107,7 +109,7 @@ export class ScenarioDriver implements Driver {
     if (this.presented !== null && !this.question) this.released = true;
   }
 
-  private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'feedback', 'predictions', 'lastT', 'question'] as const;
+  private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'feedback', 'feedbackAge', 'predictions', 'lastT', 'question'] as const;
 
   snapshot(): DriverMemo {
     const self = this as unknown as Record<string, unknown>;
@@ -213,6 +215,7 @@ export class ScenarioDriver implements Driver {
 
   /** The step's narration, marker and question: shown before its action. */
   private present(st: Step, out: DriverOutput): void {
+    if (this.feedback !== null && ++this.feedbackAge > 1) this.feedback = null;
     if (st.say) {
       this.say = st.say;
       out.say.push(st.say);
@@ -265,6 +268,7 @@ export class ScenarioDriver implements Driver {
     const q = this.question;
     if (q && !this.pending.some((p) => p.step === q.step) && q.answered !== null) {
       const right = q.answered === q.answer;
+      this.feedbackAge = 0;
       this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
       this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
       out.say.push(this.feedback);

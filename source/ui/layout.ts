@@ -15,6 +15,7 @@ import { eventsPane } from './panes/events.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
 import { lessonHeader } from './lesson-header.js';
 import { lessonSummary } from './lesson-summary.js';
+import { lessonKeysLine } from './lesson-keys-line.js';
 
 /** From this width: three columns of panes, sharing the width in these proportions (the rest to the last). */
 const THREE_COLUMNS_FROM = 150;
@@ -96,7 +97,8 @@ export function layout(x: LayoutIn): Frame {
   else if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
-  bottom.push([
+  if (x.lesson && view) bottom.push(lessonKeysLine());
+  else bottom.push([
     seg(' ?', 'accent', { bold: true }), seg(' help '), seg('↑↓', 'accent', { bold: true }), seg(' select '), seg('Enter', 'accent', { bold: true }), seg(' actions '),
     seg('c/s/r/p', 'accent', { bold: true }), seg(' crash/stop/recover/partition '), seg('space', 'accent', { bold: true }), seg(' pause '),
     seg('[ ]', 'accent', { bold: true }), seg(' rewind '), seg('m', 'accent', { bold: true }), seg(' cluster '), seg('q', 'accent', { bold: true }), seg(' quit'),
