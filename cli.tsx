@@ -202,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
   return ui.startDashboard({
     config: opts.config,
     speed: opts.speed,
-    lesson: scenario ? { title: scenario.title, driver: scenario.driver(true), config: scenario.config } : null,
+    lesson: scenario ? { title: scenario.title, driver: scenario.driver(true), config: scenario.config, startStep: opts.step ?? undefined } : null,
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,

@@ -109,6 +109,13 @@ export class ScenarioDriver implements Driver {
     if (this.presented !== null && !this.question) this.released = true;
   }
 
+  /** Releases the step on screen without asking: its question is dropped, unrecorded (--step N). */
+  skip(): void {
+    if (this.presented === null) return;
+    if (this.question && this.question.step === this.presented + 1) this.question = null;
+    this.released = true;
+  }
+
   private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'feedback', 'feedbackAge', 'predictions', 'lastT', 'question'] as const;
 
   snapshot(): DriverMemo {

@@ -50,6 +50,7 @@ export interface LessonChoice {
 export interface InteractiveDriver extends Driver {
   advance(): void;
   answer(choice: number): void;
+  skip(): void;
   view(): LessonView;
   snapshot(): DriverMemo;
   restore(memo: DriverMemo): void;
