@@ -93,8 +93,10 @@ export class ScenarioDriver implements Driver {
   private checks: CheckResult[] = [];
   private say: string | null = null;
   private released = false;
-  /** Index of the step whose narration (and question) is on screen before its action runs. */
+  /** Index of the step whose narration (and question) is on screen, held for n / an answer. */
   private presented: number | null = null;
+  /** The held step has acted already (a narrated step without a question acts, then holds). */
+  private acted = false;
   private feedback: string | null = null;
   /** Steps presented since the feedback was given: it shows with the next narration, then goes. */
   private feedbackAge = 0;
@@ -116,7 +118,7 @@ export class ScenarioDriver implements Driver {
     this.released = true;
   }
 
-  private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'feedback', 'feedbackAge', 'predictions', 'lastT', 'question'] as const;
+  private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'acted', 'feedback', 'feedbackAge', 'predictions', 'lastT', 'question'] as const;
 
   snapshot(): DriverMemo {
     const self = this as unknown as Record<string, unknown>;
@@ -134,7 +136,7 @@ export class ScenarioDriver implements Driver {
   view(): LessonView {
     return {
       title: this.scenario.title,
-      step: Math.min(this.next, this.scenario.steps.length),
+      step: this.presented ?? Math.min(this.next, this.scenario.steps.length),
       total: this.scenario.steps.length,
       say: this.say,
       question: this.question ? { text: this.question.text, choices: this.question.choices, answered: this.question.answered } : null,
@@ -145,7 +147,7 @@ export class ScenarioDriver implements Driver {
       holding: this.holding(),
       nextInMs: this.nextInMs(),
       focus: this.focus(),
-      done: this.next >= this.scenario.steps.length && this.pending.length === 0,
+      done: this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null,
     };
   }
 
@@ -156,6 +158,7 @@ export class ScenarioDriver implements Driver {
 
   private holding(): boolean {
     if (this.presented === null) return false;
+    if (this.acted) return !this.released;
     if (this.question && this.question.step === this.presented + 1) return this.question.answered === null;
     return !this.released;
   }
@@ -173,7 +176,7 @@ export class ScenarioDriver implements Driver {
   }
 
   done(): boolean {
-    return this.next >= this.scenario.steps.length && this.pending.length === 0;
+    return this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null;
   }
 
   poll(s: State): DriverOutput {
@@ -182,18 +185,22 @@ export class ScenarioDriver implements Driver {
     this.grade(s, out);
     // Run every step whose time has come (several may share a moment). An interactive lesson shows
     // a narrated step first and acts only after n / Enter or the answer to its question.
+    if (this.presented !== null && !this.holding()) {
+      const held = this.scenario.steps[this.presented];
+      this.presented = null;
+      if (!this.acted) this.act(held, s, out);
+    }
     for (let guard = 0; guard < 100 && this.next < this.scenario.steps.length; guard++) {
       const st = this.scenario.steps[this.next];
-      if (this.presented !== null) {
-        if (this.holding()) break;
-        this.presented = null;
-        this.act(st, s, out);
-        continue;
-      }
+      if (this.presented !== null) break;
       if (!this.due(st, s, out)) break;
       this.present(st, out);
       if (this.pausesAt(st)) {
-        this.presented = this.next;
+        // A question is asked before the action; plain narration describes the action just taken.
+        const index = this.next;
+        this.acted = !st.ask;
+        if (this.acted) this.act(st, s, out);
+        this.presented = index;
         this.released = false;
         break;
       }
