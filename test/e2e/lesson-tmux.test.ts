@@ -37,7 +37,7 @@ afterAll(() => {
 describe('a lesson by keys at 80x24', () => {
   it('lesson 01: asks before the crash with the clock held, grades with the next narration, b back, Esc leaves', async () => {
     start('01-why-a-load-balancer');
-    let s = await waitScreen((x) => x.includes('n/Enter: next step'), 'the first narration');
+    let s = await waitScreen((x) => x.includes('n/Enter: next step') && x.includes('Load balancer'), 'the first narration, on its focused pane');
     expect(s).toContain('step 1/4');
     expect(s).toContain('lesson waits');
     expect(s).toContain('Load balancer'); // the step's focus at a compact size
