@@ -86,6 +86,20 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (opts.lint) {
+    const { lintText } = await import('./source/scenario/lint-file.js');
+    let text: string;
+    try {
+      text = readFileSync(opts.lint, 'utf8');
+    } catch (e) {
+      return usage(`--lint: cannot read ${opts.lint}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const findings = lintText(text, opts.lint);
+    for (const f of findings) process.stdout.write(`${f}\n`);
+    if (!findings.length) process.stdout.write(`${opts.lint}: no findings\n`);
+    return findings.length ? 1 : 0;
+  }
+
   let scenario = null;
   if (opts.scenario) {
     const { loadScenario } = await import('./source/cli/scenario-adapter.js');
@@ -200,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
   return ui.startDashboard({
     config: opts.config,
     speed: opts.speed,
-    lesson: scenario ? { title: scenario.title, driver: scenario.driver(true), config: scenario.config } : null,
+    lesson: scenario ? { title: scenario.title, driver: scenario.driver(true), config: scenario.config, startStep: opts.step ?? undefined } : null,
     keyScriptPath: keyScript ?? undefined,
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,

@@ -9,6 +9,8 @@ export type FlagType = 'boolean' | 'string';
 export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   headless: { type: 'boolean', help: 'no UI: run the simulation and print NDJSON to stdout' },
   listScenarios: { type: 'boolean', help: 'print the built-in lessons and exit' },
+  step: { type: 'string', help: 'start a --scenario lesson at step N (the steps before it run at once, unasked)' },
+  lint: { type: 'string', help: "check a lesson file against the authors' rules: every finding as file:line, exit 1 if any" },
   masters: { type: 'string', help: 'control-plane nodes, 1-7 (default 3)' },
   etcd: { type: 'string', help: 'external etcd members, 1-7 (default 3)' },
   topology: { type: 'string', help: 'stacked | external (default stacked)' },
@@ -54,6 +56,10 @@ export type RawFlags = Record<string, string | boolean | undefined>;
 export interface Options {
   headless: boolean;
   listScenarios: boolean;
+  /** A scenario file to lint, or null. */
+  lint: string | null;
+  /** The lesson step to start at (1 = the start), or null. */
+  step: number | null;
   config: Config;
   seedGiven: boolean;
   speed: number;
@@ -189,10 +195,13 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   if (title !== null && record === null) throw new UsageError('--title names a recording: use it with --record FILE.cast');
   if (flags.keys === false && flags.showKeys === true) throw new UsageError('--show-keys and --no-keys contradict each other: use one');
   if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
+  if (flags.step !== undefined && (flags.scenario === undefined || flags.headless)) throw new UsageError('--step starts a lesson at a step: use it with --scenario, without --headless');
   if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
   return {
     headless: Boolean(flags.headless),
     listScenarios: Boolean(flags.listScenarios),
+    lint: str('lint'),
+    step: flags.step === undefined ? null : int(flags, 'step', 1, 1000)!,
     config,
     seedGiven: seed !== undefined,
     speed,

@@ -5,6 +5,7 @@ import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
 import type { Driver } from '../sim/driver.js';
+import { skipToStep } from '../ui/lesson-skip.js';
 import { App, type AppProps } from '../ui/app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
 import type { KeyScriptRun } from '../ui/input/key-script.js';
@@ -16,7 +17,7 @@ export interface DashboardOptions {
   config: Config;
   speed: number;
   /** A lesson to run from the start: its driver and title. */
-  lesson?: { title: string; driver: Driver; config: Config } | null;
+  lesson?: { title: string; driver: Driver; config: Config; startStep?: number } | null;
   keyScriptPath?: string;
   recordPath?: string;
   noColor: boolean;
@@ -69,7 +70,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
     keys = runKeyScript(loaded.value, (k) => stdin.pushKeys(k), undefined, { onMarker: (m) => rec?.marker(m) });
   }
   const config = opts.lesson ? opts.lesson.config : opts.config;
-  const session = createSession(createState(config), { speed: opts.speed });
+  const fresh = createSession(createState(config), { speed: opts.speed });
+  const session = opts.lesson?.startStep ? skipToStep(fresh, opts.lesson.driver, opts.lesson.startStep) : fresh;
   const stdout = (rec?.stdout ?? out) as NodeJS.WriteStream;
   stdout.write(ALT_SCREEN_ON + CURSOR_HIDE);
 

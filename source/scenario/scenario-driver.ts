@@ -17,6 +17,8 @@ interface Pending {
   until: number;
   /** Checked once at `from` (after) or until it holds (within). */
   once: boolean;
+  /** `for`: must hold at every tick from `from` until `until`; fails at the first that it does not. */
+  hold: boolean;
   bindings: Bindings;
 }
 
@@ -27,9 +29,31 @@ export interface LessonView {
   say: string | null;
   question: { text: string; choices: string[]; answered: number | null } | null;
   checks: CheckResult[];
+  /** The grade and explanation of the last answered prediction, shown beside the narration. */
+  feedback: string | null;
+  /** Answered predictions so far, for the end-of-lesson summary. */
+  predictions: Prediction[];
+  /** A narrated step (or a question) is on screen and waits for n / Enter (or an answer). */
   waitingForEnter: boolean;
+  /** While true the clock must not move: a question or a narrated pause is open. */
+  holding: boolean;
+  /** Simulated ms until the next step's time comes (null: no timed step is waiting). */
+  nextInMs: number | null;
+  /** The pane the step on screen is about (its `focus`), or null. */
+  focus: string | null;
   done: boolean;
 }
+
+export interface Prediction {
+  step: number;
+  question: string;
+  chosen: string;
+  answer: string;
+  right: boolean;
+}
+
+/** Everything a driver remembers, to restore the start of a step (lesson keys b and r). */
+export type DriverMemo = Readonly<Record<string, unknown>>;
 
 function bind(s: State): Bindings {
   const host = (h: string | null) => h;
@@ -68,13 +92,41 @@ export class ScenarioDriver implements Driver {
   private pending: Pending[] = [];
   private checks: CheckResult[] = [];
   private say: string | null = null;
-  private enterPressed = false;
+  private released = false;
+  /** Index of the step whose narration (and question) is on screen, held for n / an answer. */
+  private presented: number | null = null;
+  /** The held step has acted already (a narrated step without a question acts, then holds). */
+  private acted = false;
+  private feedback: string | null = null;
+  /** Steps presented since the feedback was given: it shows with the next narration, then goes. */
+  private feedbackAge = 0;
+  private predictions: Prediction[] = [];
+  private lastT = 0;
   private question: { step: number; text: string; choices: string[]; answer: number; explain?: string; answered: number | null } | null = null;
 
   constructor(readonly scenario: Scenario, private readonly interactive = false) {}
 
+  /** n / Enter: a narrated pause ends and its step acts (a question needs an answer instead). */
   advance(): void {
-    this.enterPressed = true;
+    if (this.presented !== null && !this.question) this.released = true;
+  }
+
+  /** Releases the step on screen without asking: its question is dropped, unrecorded (--step N). */
+  skip(): void {
+    if (this.presented === null) return;
+    if (this.question && this.question.step === this.presented + 1) this.question = null;
+    this.released = true;
+  }
+
+  private static readonly MEMO_KEYS = ['next', 'lastRunAt', 'waitingSince', 'pending', 'checks', 'say', 'released', 'presented', 'acted', 'feedback', 'feedbackAge', 'predictions', 'lastT', 'question'] as const;
+
+  snapshot(): DriverMemo {
+    const self = this as unknown as Record<string, unknown>;
+    return structuredClone(Object.fromEntries(ScenarioDriver.MEMO_KEYS.map((k) => [k, self[k]])));
+  }
+
+  restore(memo: DriverMemo): void {
+    Object.assign(this, structuredClone(memo));
   }
 
   answer(choice: number): void {
@@ -84,36 +136,75 @@ export class ScenarioDriver implements Driver {
   view(): LessonView {
     return {
       title: this.scenario.title,
-      step: Math.min(this.next, this.scenario.steps.length),
+      step: this.presented ?? Math.min(this.next, this.scenario.steps.length),
       total: this.scenario.steps.length,
       say: this.say,
       question: this.question ? { text: this.question.text, choices: this.question.choices, answered: this.question.answered } : null,
       checks: this.checks.slice(),
-      waitingForEnter: this.waitingForEnter(),
-      done: this.next >= this.scenario.steps.length && this.pending.length === 0,
+      feedback: this.feedback,
+      predictions: this.predictions.slice(),
+      waitingForEnter: this.presented !== null && !this.released && !(this.question && this.question.answered === null),
+      holding: this.holding(),
+      nextInMs: this.nextInMs(),
+      focus: this.focus(),
+      done: this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null,
     };
   }
 
-  /** Interactive lessons wait for Enter before each narrated step (or any step with pause: true). */
-  private waitingForEnter(): boolean {
+  /** Interactive lessons stop before each narrated step's action (or any step with pause: true). */
+  private pausesAt(st: Step): boolean {
+    return this.interactive && (st.pause ?? !!(st.say || st.ask));
+  }
+
+  private holding(): boolean {
+    if (this.presented === null) return false;
+    if (this.acted) return !this.released;
+    if (this.question && this.question.step === this.presented + 1) return this.question.answered === null;
+    return !this.released;
+  }
+
+  private focus(): string | null {
+    const onScreen = this.presented ?? this.next - 1;
+    return this.scenario.steps[onScreen]?.focus ?? null;
+  }
+
+  private nextInMs(): number | null {
     const st = this.scenario.steps[this.next];
-    if (!st || !this.interactive || this.enterPressed) return false;
-    return st.pause ?? !!st.say;
+    if (!st || this.presented !== null) return null;
+    const at = st.at !== undefined ? parseDuration(st.at)! : st.after !== undefined ? this.lastRunAt + parseDuration(st.after)! : null;
+    return at === null ? null : Math.max(0, at - this.lastT);
   }
 
   done(): boolean {
-    return this.next >= this.scenario.steps.length && this.pending.length === 0;
+    return this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null;
   }
 
   poll(s: State): DriverOutput {
     const out: DriverOutput = { actions: [], say: [], markers: [], checks: [] };
+    this.lastT = s.t;
     this.grade(s, out);
-    // Run every step whose time has come (several may share a moment).
+    // Run every step whose time has come (several may share a moment). An interactive lesson shows
+    // a narrated step first and acts only after n / Enter or the answer to its question.
+    if (this.presented !== null && !this.holding()) {
+      const held = this.scenario.steps[this.presented];
+      this.presented = null;
+      if (!this.acted) this.act(held, s, out);
+    }
     for (let guard = 0; guard < 100 && this.next < this.scenario.steps.length; guard++) {
       const st = this.scenario.steps[this.next];
-      if (this.waitingForEnter()) break;
+      if (this.presented !== null) break;
       if (!this.due(st, s, out)) break;
-      this.run(st, s, out);
+      this.present(st, out);
+      if (this.pausesAt(st)) {
+        // A question is asked before the action; plain narration describes the action just taken.
+        const index = this.next;
+        this.acted = !st.ask;
+        if (this.acted) this.act(st, s, out);
+        this.presented = index;
+        this.released = false;
+        break;
+      }
+      this.act(st, s, out);
     }
     return out;
   }
@@ -136,27 +227,35 @@ export class ScenarioDriver implements Driver {
     return true;
   }
 
-  private run(st: Step, s: State, out: DriverOutput): void {
-    const index = this.next;
-    const b = bind(s);
-    this.next++;
-    this.lastRunAt = s.t;
-    this.waitingSince = null;
-    this.enterPressed = false;
+  /** The step's narration, marker and question: shown before its action. */
+  private present(st: Step, out: DriverOutput): void {
+    if (this.feedback !== null && ++this.feedbackAge > 1) this.feedback = null;
     if (st.say) {
       this.say = st.say;
       out.say.push(st.say);
     }
     if (st.marker) out.markers.push(st.marker);
-    if (st.ask) this.question = { step: index + 1, text: st.ask.question, choices: st.ask.choices, answer: st.ask.answer, explain: st.ask.explain, answered: null };
+    if (st.ask) this.question = { step: this.next + 1, text: st.ask.question, choices: st.ask.choices, answer: st.ask.answer, explain: st.ask.explain, answered: null };
+  }
+
+  /** The step's action and expectations. */
+  private act(st: Step, s: State, out: DriverOutput): void {
+    const index = this.next;
+    const b = bind(s);
+    this.next++;
+    this.lastRunAt = s.t;
+    this.waitingSince = null;
+    this.released = false;
     const a = actionOf(st, b);
     if (a) out.actions.push(a);
     for (const e of st.expect ?? []) {
       const within = e.within !== undefined ? parseDuration(e.within)! : null;
+      const holdFor = e.for !== undefined ? parseDuration(e.for)! : null;
       const after = e.after !== undefined ? parseDuration(e.after)! : null;
       // Checked on the next tick at the earliest, so the step's own action has taken effect.
       const from = s.t + (after ?? 0) + s.config.tickMs;
-      this.pending.push({ step: index + 1, exp: e, from, until: within !== null ? s.t + within : from, once: within === null, bindings: b });
+      const until = holdFor !== null ? from + holdFor : within !== null ? s.t + within : from;
+      this.pending.push({ step: index + 1, exp: e, from, until, once: within === null && holdFor === null, hold: holdFor !== null, bindings: b });
     }
   }
 
@@ -169,12 +268,12 @@ export class ScenarioDriver implements Driver {
         continue;
       }
       const r = evaluate(s, p.exp, p.bindings);
-      const final = r.ok || p.once || s.t >= p.until;
+      const final = p.hold ? !r.ok || s.t >= p.until : r.ok || p.once || s.t >= p.until;
       if (!final) {
         keep.push(p);
         continue;
       }
-      const expect = p.exp.within !== undefined ? `${r.expect} within ${p.exp.within}` : p.exp.after !== undefined ? `${r.expect} after ${p.exp.after}` : r.expect;
+      const expect = p.exp.for !== undefined ? `${r.expect} for ${p.exp.for}` : p.exp.within !== undefined ? `${r.expect} within ${p.exp.within}` : p.exp.after !== undefined ? `${r.expect} after ${p.exp.after}` : r.expect;
       const c: CheckResult = { step: p.step, expect, ok: r.ok, actual: r.actual, t: s.t };
       this.checks.push(c);
       out.checks.push(c);
@@ -183,8 +282,10 @@ export class ScenarioDriver implements Driver {
     const q = this.question;
     if (q && !this.pending.some((p) => p.step === q.step) && q.answered !== null) {
       const right = q.answered === q.answer;
-      out.say.push(`${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`);
-      this.say = out.say[out.say.length - 1];
+      this.feedbackAge = 0;
+      this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
+      this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
+      out.say.push(this.feedback);
       this.question = null;
     }
   }

@@ -11,7 +11,8 @@ const LEASE = z.enum(['kube-controller-manager', 'kube-scheduler']);
 const who = z.union([z.strictObject({ is: z.string() }), z.strictObject({ not: z.string() }), z.literal('none')]);
 const count = z.union([z.number().int().min(0), z.strictObject({ atLeast: z.number().int().min(0).optional(), atMost: z.number().int().min(0).optional(), is: z.number().int().min(0).optional() })]);
 
-const timing = { within: duration.optional(), after: duration.optional() };
+/** within: holds at some moment before D; after: holds at D; for: holds at every moment for D. */
+const timing = { within: duration.optional(), after: duration.optional(), for: duration.optional() };
 
 export const ExpectationSchema = z.union([
   z.strictObject({ lease: LEASE, holder: who.optional(), transitions: count.optional(), ...timing }),
@@ -44,6 +45,8 @@ export const StepSchema = z
     say: z.string().optional(),
     marker: z.string().optional(),
     pause: z.boolean().optional(),
+    /** The pane the step is about: shown at compact sizes while the step is current. */
+    focus: z.enum(['lb', 'leases', 'etcd', 'workloads', 'masters', 'events', 'timeline']).optional(),
     ask: z.strictObject({ question: z.string(), choices: z.array(z.string()).min(2), answer: z.number().int().min(0), explain: z.string().optional() }).optional(),
     expect: z.array(ExpectationSchema).optional(),
   })

@@ -21,6 +21,9 @@ import { TimelineStrip } from './timeline/view.js';
 import { MenuBox } from './menu-view.js';
 import { menuRowsFor } from './menu-rows.js';
 import { tooSmallKey } from './too-small.js';
+import { backTarget, lessonStart, recordStart, restoreStart, type StepStart } from './lesson-history.js';
+import { leaveLessonMenu } from './lesson-menus.js';
+import { compactPaneOf } from './lesson-focus.js';
 import { advanceDriven, isInteractive, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
@@ -70,8 +73,10 @@ export function App(props: AppProps) {
   useEffect(() => () => {
     if (keyEchoTimer.current) clearTimeout(keyEchoTimer.current);
   }, []);
+  const [narrationScroll, setNarrationScroll] = useSyncState(0);
   const driverRef = useRef<Driver | null>(props.driver ?? null);
   const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
+  const startsRef = useRef<StepStart[]>(isInteractive(props.driver ?? null) ? [lessonStart(props.session, props.driver as never)] : []);
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
 
   // A new session from outside (the recorder and tests render frames by passing sessions in):
@@ -104,8 +109,10 @@ export function App(props: AppProps) {
         owed.current += frameMs * s.speed;
         const ms = Math.floor(owed.current / tickMs) * tickMs;
         owed.current -= ms;
-        if (ms === 0) return s;
-        const next = advanceDriven(s, ms, driverRef.current, log);
+        const d = driverRef.current;
+        if (ms === 0 && !(isInteractive(d) && d.view().holding)) return s;
+        const next = advanceDriven(s, ms, d, log);
+        if (isInteractive(d)) startsRef.current = recordStart(startsRef.current, next, d);
         if (log) setLesson({ ...log });
         return next;
       });
@@ -151,6 +158,7 @@ export function App(props: AppProps) {
       speed: sessionRef.current.speed,
       selected,
       lessonWaits: isInteractive(d) && d.view().waitingForEnter,
+      inLesson: isInteractive(d) && lessonRef.current !== null,
     };
     const cmd = commandFor(input, key, ctx);
     if (!cmd) return;
@@ -181,7 +189,23 @@ export function App(props: AppProps) {
       case 'pane': return setPane((p) => (p + cmd.delta + COMPACT_ORDER.length) % COMPACT_ORDER.length);
       case 'next-step':
         if (isInteractive(d)) d.advance();
+        setNarrationScroll(0);
         return setLesson((l) => (l ? { ...l } : l));
+      case 'lesson-back':
+      case 'lesson-restart': {
+        if (!isInteractive(d)) return;
+        const starts = startsRef.current;
+        const target = cmd.kind === 'lesson-restart' ? starts[0] : backTarget(starts, d.view());
+        if (!target) return;
+        const back = restoreStart(starts, target, d);
+        startsRef.current = back.starts;
+        setOpen(null);
+        setSession(back.session);
+        setNotice(cmd.kind === 'lesson-restart' ? 'lesson restarted' : `back to step ${target.step + 1}`);
+        return setLesson((l) => (l ? { ...l, checks: d.view().checks } : l));
+      }
+      case 'narration-scroll': return setNarrationScroll((n) => Math.max(0, n + cmd.delta * 3));
+      case 'lesson-leave': return setMenu(leaveLessonMenu(leaveLesson));
       case 'node-menu': return setMenu(nodeMenu(s, selected as string));
       case 'cluster-menu': return setMenu(clusterMenu(s));
       case 'lessons': {
@@ -223,12 +247,30 @@ export function App(props: AppProps) {
       () => setNotice(`lesson ${name} could not be loaded`),
     );
   }
+  function leaveLesson() {
+    driverRef.current = null;
+    startsRef.current = [];
+    setLesson(null);
+    setNotice('left the lesson: free play');
+  }
   function beginLesson(started: StartedLesson) {
     driverRef.current = started.driver;
+    startsRef.current = isInteractive(started.driver) ? [lessonStart(started.session, started.driver)] : [];
     setLesson({ title: started.title, say: [], markers: [], checks: [], done: false });
     setSession(started.session);
     setSelected(started.session.state.nodeOrder.find((id) => started.session.state.nodes[id].kind === 'master') ?? null);
   }
+
+  // At compact sizes the pane a lesson's step is about comes forward while the step is current.
+  const shownFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const d = driverRef.current;
+    const focus = isInteractive(d) ? d.view().focus : null;
+    if (focus === shownFocus.current) return;
+    shownFocus.current = focus;
+    const pane = focus ? compactPaneOf(focus) : -1;
+    if (pane >= 0) setPane(pane);
+  }, [session, lesson]);
 
   // A lesson's prediction question opens as a menu before its fault runs.
   useEffect(() => {
@@ -257,10 +299,10 @@ export function App(props: AppProps) {
   const frame = useMemo(
     () => layout({
       s, session, cols, rows, selected, pane, help, menuRows: menuRowsFor(menu?.items.length ?? null), lesson,
-      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, keyEcho,
+      lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, keyEcho, narrationScroll,
       helpOffset, selectedEvent: views.events.focused ? views.events.id : null, overlay: !help && overlayOpen(views),
     }),
-    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho, helpOffset, views],
+    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho, helpOffset, views, narrationScroll],
   );
   tooSmallRef.current = frame.tooSmall;
 

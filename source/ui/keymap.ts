@@ -11,7 +11,7 @@ import { ITEM_KEYS } from './menu-model.js';
 export type KeyMode = 'main' | 'menu' | 'help';
 
 /** When a binding applies, as the help says it. */
-export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'menu' | 'help';
+export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'lesson' | 'lesson, also in a menu' | 'menu' | 'help';
 
 export interface KeyContext {
   mode: KeyMode;
@@ -19,6 +19,8 @@ export interface KeyContext {
   speed: number;
   selected: string | null;
   lessonWaits: boolean;
+  /** A lesson is running: its own keys (n, Enter, b, r, Esc) come first. */
+  inLesson?: boolean;
 }
 
 export type KeyCommand =
@@ -27,6 +29,10 @@ export type KeyCommand =
   | { kind: 'select'; delta: 1 | -1 }
   | { kind: 'pane'; delta: 1 | -1 }
   | { kind: 'next-step' }
+  | { kind: 'lesson-back' }
+  | { kind: 'lesson-restart' }
+  | { kind: 'lesson-leave' }
+  | { kind: 'narration-scroll'; delta: 1 | -1 }
   | { kind: 'node-menu' }
   | { kind: 'cluster-menu' }
   | { kind: 'lessons' }
@@ -45,6 +51,8 @@ export interface KeyBinding {
   description: string;
   when: KeyWhen;
   matches(input: string, key: Key): boolean;
+  /** False for a key the help lists in another row (the lesson keys share one row). */
+  help?: false;
   command(input: string, key: Key, ctx: KeyContext): KeyCommand;
 }
 
@@ -56,7 +64,11 @@ const onSelected = (f: (id: string, s: State) => Action) => (_input: string, _ke
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: '↑ ↓ j k', description: 'select a node', when: 'main', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'select', delta: up(i, k) ? -1 : 1 }) },
-  { keys: 'Enter', description: 'lesson: next step (if it waits)', when: 'lesson waits', matches: (_i, k) => k.return, command: () => ({ kind: 'next-step' }) },
+  { keys: 'n⏎ b r Esc', description: 'lesson: next step, back, restart, leave', when: 'lesson', matches: (i, k) => k.return || i === 'n', command: () => ({ kind: 'next-step' }) },
+  { keys: 'b (lesson)', description: 'back to the start of the previous step', when: 'lesson, also in a menu', matches: ch('b'), help: false, command: () => ({ kind: 'lesson-back' }) },
+  { keys: 'r (lesson)', description: 'restart the lesson', when: 'lesson, also in a menu', matches: ch('r'), help: false, command: () => ({ kind: 'lesson-restart' }) },
+  { keys: 'PgUp / PgDn (lesson)', description: 'scroll a narration too long for the screen', when: 'lesson', matches: (_i, k) => k.pageUp || k.pageDown, help: false, command: (_i, k) => ({ kind: 'narration-scroll', delta: k.pageUp ? -1 : 1 }) },
+  { keys: 'Esc (lesson)', description: 'leave the lesson for free play (asks first)', when: 'lesson', matches: (_i, k) => k.escape, help: false, command: () => ({ kind: 'lesson-leave' }) },
   { keys: 'Enter or :', description: 'actions on the node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
   { keys: 'c', description: 'crash it (no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
   { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
@@ -91,6 +103,8 @@ function applies(b: KeyBinding, ctx: KeyContext): boolean {
     case 'menu': return ctx.mode === 'menu';
     case 'help': return ctx.mode === 'help';
     case 'lesson waits': return ctx.mode === 'main' && ctx.lessonWaits;
+    case 'lesson': return ctx.mode === 'main' && ctx.inLesson === true;
+    case 'lesson, also in a menu': return ctx.mode !== 'help' && ctx.inLesson === true;
     case 'node selected': return ctx.mode === 'main' && ctx.selected !== null && ctx.state.nodes[ctx.selected] !== undefined;
   }
 }
@@ -104,7 +118,7 @@ export function commandFor(input: string, key: Key, ctx: KeyContext): KeyCommand
 }
 
 /** The help table: each binding's keys and what they do, in the keymap's order. */
-export const KEYS: [string, string][] = KEYMAP.map((b) => [b.keys, b.description]);
+export const KEYS: [string, string][] = KEYMAP.filter((b) => b.help !== false).map((b) => [b.keys, b.description]);
 
 /** The binding that handles a key now (what commandFor used), for the keystroke overlay. */
 export function bindingFor(input: string, key: Key, ctx: KeyContext): KeyBinding | null {

@@ -2,6 +2,7 @@
 // (clock, verdict, lesson), then one, two or three columns of panes, then the key hints.
 import type { State } from '../sim/types.js';
 import type { Session } from '../sim/session.js';
+import { isReplaying } from '../sim/session.js';
 import { verdictLine } from './verdict-text.js';
 import { type Line, seg, clock, wrap } from './lines.js';
 import { KEYS } from './keymap.js';
@@ -14,6 +15,9 @@ import { lbPane } from './panes/lb.js';
 import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
+import { lessonHeader } from './lesson-header.js';
+import { lessonSummary } from './lesson-summary.js';
+import { lessonKeysLine } from './lesson-keys-line.js';
 
 /** From this width: three columns of panes, sharing the width in these proportions (the rest to the last). */
 const THREE_COLUMNS_FROM = 150;
@@ -62,6 +66,8 @@ export interface LayoutIn {
   selectedEvent?: string | null;
   /** A view (timeline, open event) covers the panes: no panes are laid out. */
   overlay?: boolean;
+  /** First narration line shown when the lesson's narration scrolls. */
+  narrationScroll?: number;
 }
 
 export interface Frame {
@@ -87,11 +93,13 @@ export function layout(x: LayoutIn): Frame {
   const budget = rows - 1;
   const status = session.cursor !== null
     ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
-    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
+    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true })
+    : x.lessonView?.holding ? seg(' ‖ lesson waits ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
   const top: Line[] = [
     [
       seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
       seg(`  ×${session.speed}  `), status,
+      seg(isReplaying(session) ? '  ⟲ replaying' : '', 'info', { bold: true }),
       seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
       seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
     ],
@@ -99,24 +107,14 @@ export function layout(x: LayoutIn): Frame {
   ];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
-  if (x.lesson) {
-    const passed = x.lesson.checks.filter((c) => c.ok).length;
-    const failed = x.lesson.checks.length - passed;
-    top.push([
-      seg(` ▣ Lesson: ${x.lesson.title}`, 'info', { bold: true }),
-      seg(view ? `  step ${view.step}/${view.total}` : '', 'plain', { dim: true }),
-      seg(`  ✓ ${passed}`, 'ok'), seg(failed ? `  ✗ ${failed}` : '', 'bad'),
-      seg(view?.waitingForEnter ? '  ⏎ Enter: next step' : '', 'accent', { bold: true }),
-      seg(x.lesson.done || view?.done ? '  (finished)' : '', 'plain', { dim: true }),
-    ]);
-    const last = x.lesson.checks[x.lesson.checks.length - 1];
-    if (last) top.push([seg(`   ${last.ok ? '✓' : '✗'} ${last.expect}`, last.ok ? 'ok' : 'bad'), seg(last.ok ? '' : ` (saw ${last.actual})`, 'plain', { dim: true })]);
-  }
-  if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
+  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, x.narrationScroll ?? 0, x.caption));
+  else if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
-  bottom.push([
-    ...(x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : []),
+  const echo = x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : [];
+  if (x.lesson && view) bottom.push([...echo, ...lessonKeysLine()]);
+  else bottom.push([
+    ...echo,
     seg(' ?', 'accent', { bold: true }), seg(' help '), seg('↑↓', 'accent', { bold: true }), seg(' select '), seg('Enter', 'accent', { bold: true }), seg(' actions '),
     seg('c/s/r/p', 'accent', { bold: true }), seg(' crash/stop/recover/partition '), seg('space', 'accent', { bold: true }), seg(' pause '),
     seg('[ ]', 'accent', { bold: true }), seg(' rewind '), seg('m', 'accent', { bold: true }), seg(' cluster '), seg('q', 'accent', { bold: true }), seg(' quit'),
@@ -130,6 +128,7 @@ export function layout(x: LayoutIn): Frame {
     return { top, columns: [{ width: cols, lines: fill(lines, avail) }], bottom, tooSmall: false, body: avail, menu };
   }
   if (x.overlay) return { top, columns: [], bottom, tooSmall: false, body: Math.max(0, avail), menu };
+  if (x.lesson && view?.done && !x.help) return { top, columns: [{ width: cols, lines: fill(lessonSummary(view, x.lesson.checks, s, cols), avail) }], bottom, tooSmall: false, body: Math.max(0, avail), menu };
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
       case 'masters': return mastersPane(s, x.selected, width, maxLines);

@@ -2,6 +2,7 @@
 // of simulated time run through the shared run loop with the lesson's driver polled before each tick.
 import type { Session } from '../sim/session.js';
 import type { Driver, CheckResult } from '../sim/driver.js';
+import type { DriverMemo, LessonView } from '../scenario/scenario-driver.js';
 import { RunLoop, SESSION_WORLD, type RunHooks } from '../sim/run-loop.js';
 
 export interface LessonLog {
@@ -20,12 +21,22 @@ function logHooks(log: LessonLog): RunHooks {
   };
 }
 
-/** Advances `ms` of simulated time (whole ticks), polling `driver` before every tick. */
+/**
+ * Advances `ms` of simulated time (whole ticks), polling `driver` before every tick. An
+ * interactive lesson that holds the clock (a question or a narrated pause is open) stops it there:
+ * it is still polled, so a step released by a key or an answer acts at once.
+ */
 export function advanceDriven(session: Session, ms: number, driver: Driver | null, log: LessonLog | null): Session {
   const ticks = Math.floor(ms / session.live.config.tickMs);
-  if (ticks <= 0) return session;
+  const holds = () => isInteractive(driver) && driver.view().holding;
+  if (ticks <= 0 && !holds()) return session;
   const loop = new RunLoop(session, SESSION_WORLD, { driver, stopWhenDone: false, hooks: log ? logHooks(log) : undefined });
-  loop.runTicks(ticks);
+  let left = ticks;
+  for (;;) {
+    loop.poll();
+    if (left <= 0 || holds()) break;
+    left -= loop.advance(left);
+  }
   if (log && driver) log.done = driver.done(loop.state);
   return loop.world;
 }
@@ -39,11 +50,10 @@ export interface LessonChoice {
 export interface InteractiveDriver extends Driver {
   advance(): void;
   answer(choice: number): void;
-  view(): {
-    title: string; step: number; total: number; say: string | null;
-    question: { text: string; choices: string[]; answered: number | null } | null;
-    waitingForEnter: boolean; done: boolean;
-  };
+  skip(): void;
+  view(): LessonView;
+  snapshot(): DriverMemo;
+  restore(memo: DriverMemo): void;
 }
 
 export function isInteractive(d: Driver | null): d is InteractiveDriver {

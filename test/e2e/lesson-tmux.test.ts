@@ -1,0 +1,88 @@
+// Two whole lessons driven by keys in a real 80x24 terminal (tmux): the prediction is asked before
+// the fault with the clock held, the grade shows with the next narration, b goes back, Esc leaves,
+// and a lesson ends on its summary.
+import { describe, expect, it, afterAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { CLI, ROOT } from '../cli/run-cli.js';
+
+const session = `kha-lesson-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clockOf = (s: string) => /t (\d\d:\d\d\.\d)/.exec(s)?.[1];
+
+async function waitScreen(pred: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
+  const end = Date.now() + ms;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (pred(last)) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+}
+
+function start(lesson: string): void {
+  if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
+  spawnSync('tmux', ['kill-session', '-t', session]);
+  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, `NODE_ENV=production node ${CLI} --scenario ${lesson} --speed 8; sleep 60`);
+}
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
+});
+
+describe('a lesson by keys at 80x24', () => {
+  it('lesson 01: asks before the crash with the clock held, grades with the next narration, b back, Esc leaves', async () => {
+    start('01-why-a-load-balancer');
+    let s = await waitScreen((x) => x.includes('n/Enter: next step') && x.includes('Load balancer'), 'the first narration, on its focused pane');
+    expect(s).toContain('step 1/4');
+    expect(s).toContain('lesson waits');
+    expect(s).toContain('Load balancer'); // the step's focus at a compact size
+    keys('n');
+    s = await waitScreen((x) => x.includes('Predict: How long until the LB stops'), 'the question');
+    expect(s).toContain('about to crash');
+    const held = clockOf(s);
+    expect(held).toBe('00:08.0');
+    await sleep(700);
+    s = screen();
+    expect(clockOf(s)).toBe(held);
+    expect(s).not.toMatch(/master-1 +▼ DOWN/);
+    keys('3');
+    s = await waitScreen((x) => x.includes('✓ Right') && x.includes('step 3/4'), 'the grade with the next narration', 30_000);
+    expect(s).toContain('The LB now spreads every request');
+    expect(s).toContain('✓ Right: About 10-12 seconds');
+    keys('b');
+    s = await waitScreen((x) => x.includes('Predict: How long until the LB stops'), 'the question again after b');
+    expect(clockOf(s)).toBe('00:08.0');
+    keys('3');
+    await waitScreen((x) => x.includes('next step in'), 'the countdown to the next step');
+    keys('Escape');
+    await waitScreen((x) => x.includes('Leave the lesson for free play?'), 'the confirmation');
+    keys('2');
+    s = await waitScreen((x) => !x.includes('Lesson:') && x.includes('crash/stop/recover'), 'free play: the usual keys');
+    // Free play: the clock runs on by itself.
+    const left = clockOf(s);
+    await sleep(700);
+    expect(clockOf(screen())).not.toBe(left);
+  }, 90_000);
+
+  it('lesson 09: to the end, a summary with the prediction, the checks and the fault it made', async () => {
+    start('09-lb-single-point-of-failure');
+    await waitScreen((x) => x.includes('n/Enter: next step'), 'the first narration');
+    keys('n');
+    await waitScreen((x) => x.includes('Predict: How long until the VIP moves'), 'the question');
+    keys('2');
+    for (let i = 0; i < 3; i++) {
+      await waitScreen((x) => x.includes('n/Enter: next step') || x.includes('Lesson finished'), `step ${i + 3}`, 30_000);
+      keys('n');
+    }
+    const s = await waitScreen((x) => x.includes('Lesson finished'), 'the summary', 30_000);
+    expect(s).toContain('Predictions: 1 of 1 right');
+    expect(s).toMatch(/Checks: \d+ of \d+ passed/);
+    expect(s).toMatch(/00:05\.0 crash lb-1: /);
+    for (const line of s.split('\n')) expect([...line.trimEnd()].length).toBeLessThanOrEqual(80);
+  }, 90_000);
+});
