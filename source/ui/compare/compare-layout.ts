@@ -81,9 +81,10 @@ function menuLines(m: OpenMenu, height: number): Line[] {
 
 function hintLine(x: CompareLayoutIn): Line {
   const k = (t: string) => seg(t, 'accent', { bold: true });
+  const wide = x.cols >= 120;
   return [
-    k(' Tab'), seg(` show ${x.side === 'a' ? 'B' : 'A'} `), k('↑↓'), seg(` select ${x.selected ?? '–'} `), k('c/s/r/p'), seg(' crash/stop/recover/partition '),
-    k('Enter'), seg(' actions '), k('space'), seg(' pause '), k('[ ]'), seg(' rewind '), k('?'), seg(' help '), k('q'), seg(' quit'),
+    k(' Tab'), seg(` show ${x.side === 'a' ? 'B' : 'A'} `), k('↑↓'), seg(' '), seg(x.selected ?? 'select', 'accent'), seg(' '),
+    k('c/s/r/p'), seg(wide ? ' crash/stop/recover/partition ' : ' '), k('Enter'), seg(wide ? ' actions ' : ' '), k('space'), seg(wide ? ' pause ' : ' '), k('[ ]'), seg(wide ? ' rewind ' : ' '), k('?'), seg(' help '), k('q'), seg(' quit'),
     seg(x.notice ? `  last (both): ${x.notice}` : '', 'plain', { dim: true }),
   ];
 }

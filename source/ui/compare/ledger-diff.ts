@@ -32,27 +32,25 @@ export interface FaultDiff {
 }
 
 const figure = (v: number, count: boolean | undefined) => (count ? String(v) : seconds(v));
-const green = (r: OutageRecord) => (r.greenAfterMs === null ? 'not green yet' : seconds(r.greenAfterMs));
+const green = (r: OutageRecord) => (r.greenAfterMs === null ? 'not green yet' : `green after ${seconds(r.greenAfterMs)}`);
 
 /** One fault seen by both sides: the measures either side saw, B against A. */
 export function diffRecords(a: OutageRecord, b: OutageRecord, labelA: string, labelB: string): FaultDiff {
-  const parts: string[] = [];
-  let differs = false;
-  for (const m of MEASURES) {
-    const x = a[m.key] as number;
-    const y = b[m.key] as number;
-    if (x === 0 && y === 0) continue;
-    if (x === y) {
-      parts.push(`${m.words} equal`);
-      continue;
-    }
-    differs = true;
-    parts.push(parts.some((p) => p.includes(' vs ')) ? `${m.words} ${figure(y, m.count)} vs ${figure(x, m.count)}` : `${labelB}: ${m.words} ${figure(y, m.count)} vs ${labelA} ${figure(x, m.count)}`);
-  }
+  const seen = MEASURES.filter((m) => (a[m.key] as number) !== 0 || (b[m.key] as number) !== 0);
+  const gap = (m: (typeof MEASURES)[number]) => Math.abs((a[m.key] as number) - (b[m.key] as number));
+  // The biggest differences in time first, then counts of requests, then what was equal.
+  const differing = seen.filter((m) => gap(m) > 0).sort((x, y) => Number(!!x.count) - Number(!!y.count) || gap(y) - gap(x));
+  const parts = differing.map((m, i) => {
+    const x = figure(a[m.key] as number, m.count);
+    const y = figure(b[m.key] as number, m.count);
+    return i === 0 ? `${labelB}: ${m.words} ${y} vs ${labelA} ${x}` : `${m.words} ${y} vs ${x}`;
+  });
+  let differs = differing.length > 0; // also set when only the time to green differs
+  for (const m of seen) if (gap(m) === 0) parts.push(`${m.words} equal`);
   if (a.greenAfterMs !== b.greenAfterMs) {
     differs = true;
-    parts.push(`green again after ${green(b)} vs ${green(a)}`);
-  } else parts.push(a.greenAfterMs === null ? 'both not green yet' : parts.length ? `both green after ${green(a)}` : 'nothing went red on either');
+    parts.push(`${green(b)} vs ${green(a)}`);
+  } else parts.push(a.greenAfterMs === null ? 'both not green yet' : parts.length ? `both ${green(a)}` : 'nothing went red on either');
   if (!differs && parts.length > 1) parts.unshift('no difference');
   return { fault: a.fault, at: a.at, text: parts.join('; '), differs };
 }

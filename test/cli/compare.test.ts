@@ -1,0 +1,60 @@
+// --compare and --compare-scenario: cluster B is cluster A with the knob changed (same seed), named
+// by the knob's values; every bad input is one line and exit 2.
+import { describe, expect, it } from 'vitest';
+import { compareConfig, compareKnobs } from '../../source/cli/compare-args.js';
+import { defaultConfig } from '../../source/sim/config.js';
+import { UsageError } from '../../source/cli/flags.js';
+import { runCli, hasStackTrace } from './run-cli.js';
+
+const a = defaultConfig({ seed: 7 });
+
+describe('compareConfig', () => {
+  it('changes only the knob, keeps the seed, and names both sides by the knob value', () => {
+    const r = compareConfig(a, 'topology=external');
+    expect(r.config.topology).toBe('external');
+    expect(r.config.seed).toBe(7);
+    expect({ ...r.config, topology: a.topology }).toEqual(a);
+    expect([r.labelA, r.labelB]).toEqual(['stacked', 'external']);
+  });
+
+  it('takes several knobs, durations and switches with the flags own validation', () => {
+    const r = compareConfig(a, 'lease-duration=30s,pre-vote=off');
+    expect(r.config.knobs.leaseDurationMs).toBe(30_000);
+    expect(r.config.knobs.preVote).toBe(false);
+    expect(r.labelB).toBe('lease-duration 30000ms, pre-vote off');
+  });
+
+  it.each([
+    ['topolgy=external', /unknown knob "topolgy" \(did you mean topology\?\)/],
+    ['topology=foo', /--topology must be one of stacked, external \(got "foo"\)/],
+    ['topology=stacked', /already has that setting/],
+    ['seed=3', /not a knob/],
+    ['rps', /KNOB=VALUE/],
+    ['masters=9', /--masters must be an integer from 1 to 7/],
+  ])('%s is a usage error', (spec, message) => {
+    expect(() => compareConfig(a, spec)).toThrow(UsageError);
+    expect(() => compareConfig(a, spec)).toThrow(message);
+  });
+
+  it('rejects a knob given twice', () => {
+    expect(() => compareKnobs('rps=10,rps=20')).toThrow(/given twice/);
+  });
+});
+
+describe('the CLI', () => {
+  it.each([
+    [['--compare', 'topology=external', '--headless'], /cannot run with --headless.*sweep/],
+    [['--compare', 'topolgy=external'], /unknown knob "topolgy"/],
+    [['--compare', 'rps=lots'], /--rps must be an integer/],
+    [['--compare-scenario', 'no-such-lesson'], /--compare-scenario: no scenario "no-such-lesson"/],
+    [['--compare', 'rps=10', '--compare-scenario', '07-quorum'], /cannot be combined/],
+    [['--compare', 'rps=10', '--scenario', '07-quorum'], /cannot be combined with --scenario/],
+  ])('%j: one line, exit 2', (args, message) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
