@@ -130,6 +130,24 @@ async function main(argv: string[]): Promise<number> {
     setCastHeaderExtras({ title: opts.title ?? scenario?.title, command: commandLine(NAME, argv), idle_time_limit: 2 });
   }
 
+  if (compare && opts.headless) {
+    if (keyScript) return usage('--script: a keystroke script drives the dashboard; with --headless use timed actions ({"at": "5s", "do": "crash", "target": "master-1"})');
+    const { ScriptDriver } = await import('./source/cli/script.js');
+    const { runCompareHeadless } = await import('./source/cli/compare-headless.js');
+    const script = actionScript;
+    return runCompareHeadless({
+      config: opts.config,
+      sides: compare.sides,
+      durationMs: opts.durationMs ?? (script ? Math.max(60_000, (script.at(-1)?.atMs ?? 0) + 30_000) : 60_000),
+      driver: () => {
+        if (!script) return null;
+        const d = new ScriptDriver(script);
+        return { driver: d, nextAt: () => d.nextAt() };
+      },
+      version: version(),
+    }, process.stdout);
+  }
+
   if (opts.headless) {
     if (keyScript) return usage('--script: a keystroke script drives the dashboard; with --headless use timed actions ({"at": "5s", "do": "crash", "target": "master-1"})');
     const { ScriptDriver } = await import('./source/cli/script.js');

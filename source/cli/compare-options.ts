@@ -8,7 +8,7 @@ import { loadScenario } from './scenario-adapter.js';
 
 /** Flags that run something else than the live dashboard of two clusters. */
 const NOT_WITH_COMPARE: [string, string][] = [
-  ['scenario', '--scenario'], ['script', '--script'], ['record', '--record'], ['listScenarios', '--list-scenarios'],
+  ['scenario', '--scenario'], ['record', '--record'], ['listScenarios', '--list-scenarios'],
 ];
 
 export type CompareRequest = { ok: true; sides: CompareSides } | { ok: false; error: string } | null;
@@ -20,8 +20,9 @@ export async function compareRequest(flags: RawFlags, a: Config, headless: boole
   if (knobs === undefined && file === undefined) return null;
   const flag = knobs !== undefined ? '--compare' : '--compare-scenario';
   if (knobs !== undefined && file !== undefined) return { ok: false, error: '--compare and --compare-scenario cannot be combined: compare one change at a time' };
-  for (const [k, name] of NOT_WITH_COMPARE) if (flags[k] !== undefined && flags[k] !== false) return { ok: false, error: `${flag} runs two clusters live; it cannot be combined with ${name}` };
-  if (headless) return { ok: false, error: `${flag} is a live side-by-side view and cannot run with --headless; for outages over many seeds and settings use: kube-ha-lab sweep` };
+  for (const [k, name] of NOT_WITH_COMPARE) if (flags[k] !== undefined && flags[k] !== false) return { ok: false, error: `${flag} runs two clusters side by side; it cannot be combined with ${name}` };
+  if (!headless && flags.script !== undefined) return { ok: false, error: `${flag}: --script applies to a comparison with --headless only (timed actions for both clusters)` };
+  if (flags.snapshotEvery !== undefined) return { ok: false, error: `${flag} --headless prints outage records and their differences, not snapshots: drop --snapshot-every` };
   if (knobs !== undefined) {
     try {
       return { ok: true, sides: compareConfig(a, String(knobs)) };

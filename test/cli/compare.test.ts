@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { compareConfig, compareKnobs } from '../../source/cli/compare-args.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { UsageError } from '../../source/cli/flags.js';
-import { runCli, hasStackTrace } from './run-cli.js';
+import { runCli, hasStackTrace, ndjson } from './run-cli.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const a = defaultConfig({ seed: 7 });
 
@@ -43,7 +46,8 @@ describe('compareConfig', () => {
 
 describe('the CLI', () => {
   it.each([
-    [['--compare', 'topology=external', '--headless'], /cannot run with --headless.*sweep/],
+    [['--compare', 'topology=external', '--headless', '--snapshot-every', '5s'], /not snapshots: drop --snapshot-every/],
+    [['--compare', 'topology=external', '--script', 'test/fixtures/faults.json'], /--script applies to a comparison with --headless only/],
     [['--compare', 'topolgy=external'], /unknown knob "topolgy"/],
     [['--compare', 'rps=lots'], /--rps must be an integer/],
     [['--compare-scenario', 'no-such-lesson'], /--compare-scenario: no scenario "no-such-lesson"/],
@@ -56,5 +60,25 @@ describe('the CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
+
+describe('--compare --headless', () => {
+  it('runs the same timed actions on both clusters and prints both ledgers and their difference', () => {
+    const script = path.join(mkdtempSync(path.join(tmpdir(), 'kha-cmp-')), 'crash.json');
+    writeFileSync(script, '[{"at": "10s", "do": "crash", "target": "master-1"}]');
+    const r = runCli(['--headless', '--seed', '7', '--compare', 'topology=external', '--script', script, '--duration', '40s']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = ndjson(r.stdout);
+    expect(lines.map((l) => l.type)).toEqual(['start', 'outage', 'outage', 'difference', 'end']);
+    const [, oa, ob, diff] = lines;
+    expect([oa.side, oa.label, oa.fault, oa.at]).toEqual(['a', 'stacked', 'crash master-1', 10_000]);
+    expect([ob.side, ob.label, ob.fault, ob.at]).toEqual(['b', 'external', 'crash master-1', 10_000]);
+    // External etcd does not lose a member when a master crashes; stacked etcd does.
+    expect(ob.etcdLeaderlessMs).toBe(0);
+    expect(oa.etcdLeaderlessMs).toBeGreaterThan(0);
+    expect(diff.differs).toBe(true);
+    expect(diff.message).toMatch(/etcd leaderless 0\.0 s vs (stacked )?\d+\.\d s/);
   });
 });
