@@ -32,7 +32,7 @@ export async function runCompareHeadless(opts: CompareHeadlessOptions, out: Writ
   const { labelA, labelB } = opts.sides;
   w.write({ type: 'start', t: 0, seed: opts.config.seed, version: opts.version, compare: { a: { label: labelA, config: opts.config }, b: { label: labelB, config: opts.sides.config } } });
   const a = runSide(opts.config, opts);
-  const b = runSide(opts.config, opts);
+  const b = runSide(opts.sides.config, opts);
   for (const [side, label, s] of [['a', labelA, a], ['b', labelB, b]] as const) {
     for (const r of ledgerOf(s)) w.write({ type: 'outage', t: r.at, side, label, ...r });
   }
