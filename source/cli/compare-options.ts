@@ -36,5 +36,5 @@ export async function compareRequest(flags: RawFlags, a: Config, headless: boole
   const r = await loadScenario(name, a.seed);
   if (!r.ok) return { ok: false, error: `--compare-scenario: ${r.error}` };
   const short = name.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
-  return { ok: true, sides: { config: { ...r.config, seed: a.seed }, labelA: 'flags', labelB: short } };
+  return { ok: true, sides: { config: { ...r.config, seed: a.seed }, labelA: 'base', labelB: short } };
 }
