@@ -7,6 +7,7 @@ import { createSession } from '../sim/session.js';
 import { CompareApp } from '../ui/compare/compare-app.js';
 import { installFastOutput } from '../ui/ink-patches/fast-output.js';
 import type { CompareSides } from './compare-args.js';
+import { terminalSize } from '../ui/terminal-size.js';
 
 export interface CompareDashboardOptions {
   config: Config;
@@ -24,6 +25,11 @@ const CURSOR_SHOW = '\u001b[?25h';
 export async function startCompareDashboard(opts: CompareDashboardOptions): Promise<number> {
   await installFastOutput();
   const out = process.stdout;
+  const term = terminalSize(out);
+  if (opts.size && (term.cols < opts.size.cols || term.rows < opts.size.rows)) {
+    process.stderr.write(`kube-ha-lab: --size ${opts.size.cols}x${opts.size.rows} does not fit this terminal (${term.cols}x${term.rows}); enlarge it or ask for less\n`);
+    return 2;
+  }
   const pair = {
     a: createSession(createState(opts.config), { speed: opts.speed }),
     b: createSession(createState(opts.sides.config), { speed: opts.speed }),

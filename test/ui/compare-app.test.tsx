@@ -58,3 +58,15 @@ describe('CompareApp', () => {
     r.unmount();
   });
 });
+
+describe('the comparison help', () => {
+  it('lists the keys as they work here: Tab switches the side, no lessons', async () => {
+    const r = renderCompare(120, 40);
+    await press(r.stdin, '?');
+    const f = r.frame();
+    expect(f).toMatch(/Tab \/ Shift\+Tab +show the other cluster's panes \(A ⇄ B\)/);
+    expect(f).not.toMatch(/lesson/);
+    expect(f).toMatch(/c +crash the selected node/);
+    r.unmount();
+  });
+});

@@ -89,6 +89,13 @@ function hintLine(x: CompareLayoutIn): Line {
   ];
 }
 
+/** The keymap as a comparison has it: no lessons; Tab switches the side shown. */
+export function compareKeys(): [string, string][] {
+  return KEYMAP.filter((b) => b.when !== 'lesson waits' && b.keys !== 'l').map((b) => [
+    b.keys, b.keys.startsWith('Tab') ? "show the other cluster's panes (A ⇄ B)" : b.description,
+  ]);
+}
+
 export function compareLayout(x: CompareLayoutIn): CompareFrame {
   const { cols, rows } = x;
   if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
@@ -101,7 +108,7 @@ export function compareLayout(x: CompareLayoutIn): CompareFrame {
   let avail = budget - top.length - bottom.length;
   if (x.help) {
     const lines: Line[] = [title('Keys (each acts on both clusters; Tab shows the other side)', cols)];
-    for (const b of KEYMAP) lines.push([seg(`  ${pad(b.keys, 16)}`, 'accent', { bold: true }), seg(b.description)]);
+    for (const [keys, description] of compareKeys()) lines.push([seg(`  ${pad(keys, 16)}`, 'accent', { bold: true }), seg(description)]);
     return { top: [...top, ...lines.slice(0, Math.max(0, avail))], columns: [], bottom, tooSmall: false };
   }
   if (x.menu) {
