@@ -42,7 +42,7 @@ describe('--compare in a real terminal', () => {
     tmux('send-keys', '-t', session, 'c');
     s = await waitScreen((x) => /◆ crash master-1 at [\d:.]+ → external: .* vs stacked/.test(x.replace(/\n +/g, ' ')), 'the difference line');
     expect(s).not.toMatch(/only (stacked|external) has a record/);
-    expect(s).toMatch(/last \(both\): crash master-1|▼/);
+    expect(s).toMatch(/last, on both: crash master-1|▼/);
     tmux('send-keys', '-t', session, 'q');
     s = await waitScreen((x) => x.includes('EXITED rc='), 'the program to exit');
     expect(s).toContain('EXITED rc=0');

@@ -70,3 +70,15 @@ describe('the comparison help', () => {
     r.unmount();
   });
 });
+
+describe('an action that would undo the comparison', () => {
+  it('t in a topology comparison is not applied to either cluster, and says why', async () => {
+    const r = renderCompare(120, 40);
+    await press(r.stdin, 't');
+    const f = r.frame();
+    expect(f).toMatch(/not applied: .*would make both clusters alike in topology/);
+    expect(f).toMatch(/etcd leader master-\d/);
+    expect(f).toMatch(/etcd leader etcd-\d/);
+    r.unmount();
+  });
+});

@@ -11,7 +11,7 @@ import { describeAction } from '../../sim/actions.js';
 import { commandFor } from '../keymap.js';
 import { clusterMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from '../menus.js';
 import { Lines } from '../lines-view.js';
-import { advanceBoth, dispatchBoth, otherSide, type ComparePair, type Side } from './compare-pair.js';
+import { advanceBoth, dispatchCompared, otherSide, type ComparePair, type Side } from './compare-pair.js';
 import { compareLayout } from './compare-layout.js';
 
 export interface CompareAppProps {
@@ -68,8 +68,10 @@ export function CompareApp(props: CompareAppProps) {
   }, [props.autoTick, frameMs]);
 
   const act = (a: Action) => {
-    setPair((p) => dispatchBoth(p, a));
-    if ('target' in a || a.type === 'heal-all' || a.type === 'set-topology') setNotice(describeAction(a));
+    const r = dispatchCompared(pairRef.current, a);
+    setPair(r.pair);
+    if (r.refused) setNotice(`not applied: ${describeAction(a)} would make both clusters alike in ${r.refused}, the setting compared`);
+    else if ('target' in a || a.type === 'heal-all' || a.type === 'set-topology') setNotice(`last, on both: ${describeAction(a)}`);
   };
   const setMenu = (m: Menu | null) => setOpen(m ? { menu: m, index: 0, serial: (openRef.current?.serial ?? 0) + 1 } : null);
   function choose(it: MenuItem | undefined) {

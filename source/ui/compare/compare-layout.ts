@@ -85,7 +85,7 @@ function hintLine(x: CompareLayoutIn): Line {
   return [
     k(' Tab'), seg(` show ${x.side === 'a' ? 'B' : 'A'} `), k('↑↓'), seg(' '), seg(x.selected ?? 'select', 'accent'), seg(' '),
     k('c/s/r/p'), seg(wide ? ' crash/stop/recover/partition ' : ' '), k('Enter'), seg(wide ? ' actions ' : ' '), k('space'), seg(wide ? ' pause ' : ' '), k('[ ]'), seg(wide ? ' rewind ' : ' '), k('?'), seg(' help '), k('q'), seg(' quit'),
-    seg(x.notice ? `  last (both): ${x.notice}` : '', 'plain', { dim: true }),
+    seg(x.notice ? `  ${x.notice}` : '', 'plain', { dim: true }),
   ];
 }
 

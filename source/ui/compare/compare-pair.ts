@@ -23,3 +23,29 @@ export function advanceBoth(p: ComparePair, ms: number): ComparePair {
 }
 
 export const otherSide = (s: Side): Side => (s === 'a' ? 'b' : 'a');
+
+/** The settings in which the two clusters differ ("topology", "knobs.leaseDurationMs"). */
+export function comparedSettings(p: ComparePair): string[] {
+  const a = p.a.live.config;
+  const b = p.b.live.config;
+  const out: string[] = [];
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  for (const k of Object.keys(a) as (keyof typeof a)[]) {
+    if (k === 'knobs' || k === 'seed') continue;
+    if (!same(a[k], b[k])) out.push(k);
+  }
+  for (const k of Object.keys(a.knobs) as (keyof typeof a.knobs)[]) if (!same(a.knobs[k], b.knobs[k])) out.push(`knobs.${k}`);
+  return out;
+}
+
+/**
+ * One action to both, unless it would make the clusters alike in a setting being compared (the
+ * `t` key in a topology comparison): then the pair is unchanged and `refused` names the setting.
+ */
+export function dispatchCompared(p: ComparePair, action: Action): { pair: ComparePair; refused: string | null } {
+  const next = dispatchBoth(p, action);
+  const before = comparedSettings(p);
+  const after = new Set(comparedSettings(next));
+  const lost = before.find((k) => !after.has(k));
+  return lost ? { pair: p, refused: lost.replace(/^knobs\./, '') } : { pair: next, refused: null };
+}
