@@ -85,7 +85,6 @@ function hintLine(x: CompareLayoutIn): Line {
   return [
     k(' Tab'), seg(` show ${x.side === 'a' ? 'B' : 'A'} `), k('↑↓'), seg(' '), seg(x.selected ?? 'select', 'accent'), seg(' '),
     k('c/s/r/p'), seg(wide ? ' crash/stop/recover/partition ' : ' '), k('Enter'), seg(wide ? ' actions ' : ' '), k('space'), seg(wide ? ' pause ' : ' '), k('[ ]'), seg(wide ? ' rewind ' : ' '), k('?'), seg(' help '), k('q'), seg(' quit'),
-    seg(x.notice ? `  ${x.notice}` : '', 'plain', { dim: true }),
   ];
 }
 
@@ -102,7 +101,7 @@ export function compareLayout(x: CompareLayoutIn): CompareFrame {
   const budget = rows - 1;
   const labelWidth = 2 + Math.max(sideName(x, 'a').length, sideName(x, 'b').length);
   const top: Line[] = [header(x), verdictRow(x, 'a', labelWidth), verdictRow(x, 'b', labelWidth)];
-  const bottom: Line[] = [hintLine(x)];
+  const bottom: Line[] = [...(x.notice ? [[seg(` ${x.notice}`, x.notice.startsWith('not applied') ? 'warn' : 'plain', { dim: !x.notice.startsWith('not applied') })]] : []), hintLine(x)];
   const tall = cols >= PANES_FROM.cols && rows >= PANES_FROM.rows;
   top.push(...differenceLines(x, tall ? 4 : 2));
   let avail = budget - top.length - bottom.length;
