@@ -82,3 +82,18 @@ describe('an action that would undo the comparison', () => {
     r.unmount();
   });
 });
+
+describe('menus in a comparison', () => {
+  it('a menu choice acts on both clusters', async () => {
+    const r = renderCompare(120, 40);
+    await press(r.stdin, KEY.enter);
+    expect(r.frame()).toMatch(/Actions on master-1 .*applies to both/);
+    await press(r.stdin, '2');
+    await press(r.stdin, '.'.repeat(20));
+    const f = r.frame();
+    expect(f).toMatch(/last, on both: stop master-1 gracefully/);
+    expect(f).toMatch(/◆ stop master-1 at 00:05\.0 →/);
+    expect(f).not.toMatch(/only (stacked|external) has a record/);
+    r.unmount();
+  });
+});
