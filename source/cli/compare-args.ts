@@ -3,6 +3,7 @@
 // so a bad name or value gets the same one line as on the command line.
 import type { Config } from '../sim/types.js';
 import { UsageError, kebab } from './flags.js';
+import { formatDuration } from '../sim/duration.js';
 import { KNOB_FLAGS, knobNamed, knobValue, pointConfig } from './sweep-grid.js';
 
 /** The two sides' names as the screen shows them ("stacked" vs "external"). */
@@ -46,7 +47,8 @@ export function compareConfig(a: Config, spec: string): CompareSides {
   } catch (e) {
     throw e instanceof UsageError ? new UsageError(`--compare ${spec.trim()}: ${e.message}`) : e;
   }
-  const show = (c: Config, k: string) => String(KNOB_FLAGS[k](c)).replace(/^true$/, 'on').replace(/^false$/, 'off');
+  const show = (c: Config, k: string) => String(KNOB_FLAGS[k](c)).replace(/^true$/, 'on').replace(/^false$/, 'off')
+    .replace(/(\d+(?:\.\d+)?)ms/g, (_, n: string) => formatDuration(Number(n)));
   const changed = pairs.filter(([k]) => show(a, k) !== show(config, k));
   if (!changed.length) throw new UsageError(`--compare ${spec.trim()}: the cluster already has that setting; nothing to compare`);
   const words = (c: Config) => changed.map(([k]) => (changed.length === 1 && k === 'topology' ? show(c, k) : `${kebab(k)} ${show(c, k)}`)).join(', ');

@@ -39,7 +39,16 @@ export const PANES_FROM = { cols: 100, rows: 40 } as const;
 /** A timeline's lines when the panes are shown: every lane of a three-master cluster. */
 const FULL_TIMELINE_ROWS = 12;
 
-const sideName = (x: CompareLayoutIn, side: Side) => (side === 'a' ? `A ${x.labelA}` : `B ${x.labelB}`);
+/** A side's label is written beside its verdict and timeline up to this length; longer ones on a line of their own. */
+const LABEL_INLINE_MAX = 14;
+const longLabels = (x: CompareLayoutIn) => Math.max(x.labelA.length, x.labelB.length) > LABEL_INLINE_MAX;
+/** "A stacked", or just "A" when the labels are long (then a line says what A and B are). */
+const sideName = (x: CompareLayoutIn, side: Side) => {
+  const letter = side === 'a' ? 'A' : 'B';
+  return longLabels(x) ? letter : `${letter} ${side === 'a' ? x.labelA : x.labelB}`;
+};
+/** The words the difference line uses for a side. */
+const tag = (x: CompareLayoutIn, side: Side) => (longLabels(x) ? (side === 'a' ? 'A' : 'B') : side === 'a' ? x.labelA : x.labelB);
 
 function header(x: CompareLayoutIn): Line {
   const s: Session = x.pair.a;
@@ -60,7 +69,7 @@ function verdictRow(x: CompareLayoutIn, side: Side, width: number): Line {
 
 /** The ledger difference of the newest faults, newest first, in at most `max` lines. */
 function differenceLines(x: CompareLayoutIn, max: number): Line[] {
-  const diffs = ledgerDiffs(ledgerOf(x.pair.a.state), ledgerOf(x.pair.b.state), x.labelA, x.labelB);
+  const diffs = ledgerDiffs(ledgerOf(x.pair.a.state), ledgerOf(x.pair.b.state), tag(x, 'a'), tag(x, 'b'));
   if (!diffs.length) return [[seg(' no faults yet: act on the selected node (c crash, s stop, p partition) and both clusters get it', 'plain', { dim: true })]];
   const out: Line[] = [];
   for (const d of diffs.slice().reverse()) {
@@ -100,7 +109,9 @@ export function compareLayout(x: CompareLayoutIn): CompareFrame {
   if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
   const budget = rows - 1;
   const labelWidth = 2 + Math.max(sideName(x, 'a').length, sideName(x, 'b').length);
-  const top: Line[] = [header(x), verdictRow(x, 'a', labelWidth), verdictRow(x, 'b', labelWidth)];
+  const top: Line[] = [header(x)];
+  if (longLabels(x)) top.push([seg(' A ', 'accent', { bold: true }), seg(x.labelA), seg('  vs  ', 'plain', { dim: true }), seg('B ', 'accent', { bold: true }), seg(x.labelB)]);
+  top.push(verdictRow(x, 'a', labelWidth), verdictRow(x, 'b', labelWidth));
   const bottom: Line[] = [...(x.notice ? [[seg(` ${x.notice}`, x.notice.startsWith('not applied') ? 'warn' : 'plain', { dim: !x.notice.startsWith('not applied') })]] : []), hintLine(x)];
   const tall = cols >= PANES_FROM.cols && rows >= PANES_FROM.rows;
   top.push(...differenceLines(x, tall ? 4 : 2));
