@@ -35,7 +35,7 @@ afterAll(() => {
 describe('--compare in a real terminal', () => {
   it('80x24: both verdicts and timelines, a crash on both, the difference line, q quits', async () => {
     start(80, 24, '--seed 7 --speed 8 --compare topology=external');
-    let s = await waitScreen((x) => x.includes('B external timeline') && /API OK/.test(x), 'both clusters up');
+    let s = await waitScreen((x) => (x.match(/^ time +\|00:00/gm) ?? []).length === 2 && /API OK/.test(x), 'both clusters up');
     const lines = s.split('\n');
     expect(lines.filter((l) => /^ (A stacked|B external) +[✔▲✖…] /.test(l))).toHaveLength(2);
     expect(s).toMatch(/showing A stacked/);

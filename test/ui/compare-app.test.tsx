@@ -53,7 +53,11 @@ describe('CompareApp', () => {
     expect(lines.length).toBeLessThanOrEqual(23);
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(lines.filter((l) => /^ (A stacked|B external) +[✔▲✖…] API/.test(l))).toHaveLength(2);
-    expect(lines.filter((l) => /^ (A stacked|B external) timeline/.test(l))).toHaveLength(2);
+    // Both timelines: each named (in its title or at the start of its ▼ row), with lanes and an axis.
+    expect(lines.filter((l) => /^ A stacked/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^ B external/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^ (API|writes|etcd|KCM|sched) +\S/.test(l)).length).toBeGreaterThanOrEqual(10);
+    expect(lines.filter((l) => /^ time +\|00:00/.test(l))).toHaveLength(2);
     expect(r.frame()).not.toMatch(/: panes/);
     r.unmount();
   });

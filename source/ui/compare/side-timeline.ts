@@ -37,8 +37,11 @@ function stripSegs(cells: readonly (Cell | null)[]): Line {
 /** At most `height` lines: a title naming the side, the ▼ row, the lanes that fit, the axis. */
 export function sideTimeline(session: Session, side: string, width: number, height: number): Line[] {
   const shown = session.state;
-  const lanes = lanesThatFit(lanesFor(shown), height - 3);
-  const labelWidth = 2 + Math.max(6, ...lanes.map((l) => l.short.length));
+  const all = lanesFor(shown);
+  // The title line gives way first: then the side is named at the start of the ▼ row.
+  const titled = height >= all.length + 3;
+  const lanes = lanesThatFit(all, height - (titled ? 3 : 2));
+  const labelWidth = 2 + Math.max(6, ...lanes.map((l) => l.short.length), titled ? 0 : [...side].length);
   const w = timelineWindow(Math.max(8, width - labelWidth - 1), session.live.t, shown.t);
   const newest = shown.t < session.live.t ? null : session.live;
   const samples = samplesIn(session.history, newest, w);
@@ -48,8 +51,8 @@ export function sideTimeline(session: Session, side: string, width: number, heig
   const indent = seg(' '.repeat(labelWidth));
   const [, arrows] = markerRows(w, markers, null);
   const lines: Line[] = [
-    [seg(` ${side}`, 'accent', { bold: true }), seg(` timeline ${clock(Math.max(0, w.from))}–${clock(w.to)} · 1 char = ${w.sliceMs / 1000} s`, 'plain', { dim: true })],
-    [indent, ...arrows],
+    ...(titled ? [[seg(` ${side}`, 'accent', { bold: true }), seg(` timeline ${clock(Math.max(0, w.from))}–${clock(w.to)} · 1 char = ${w.sliceMs / 1000} s`, 'plain', { dim: true })]] : []),
+    [titled ? indent : seg(pad(` ${side}`, labelWidth), 'accent', { bold: true }), ...arrows],
     ...lanes.map((lane, i) => [seg(pad(` ${lane.short}`, labelWidth), 'plain', { bold: true }), ...stripSegs(strips[i])]),
     [seg(pad(' time', labelWidth), 'plain', { dim: true }), ...axisRow(w, rewound ? shown.t : null)],
   ];
