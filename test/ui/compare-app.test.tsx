@@ -101,3 +101,13 @@ describe('menus in a comparison', () => {
     r.unmount();
   });
 });
+
+describe('the two timelines', () => {
+  it('line up column for column, whatever the sides are called', async () => {
+    const r = renderCompare(80, 24);
+    const axes = r.frame().split('\n').filter((l) => /^ time +\|/.test(l));
+    expect(axes).toHaveLength(2);
+    expect(axes[0].indexOf('|')).toBe(axes[1].indexOf('|'));
+    r.unmount();
+  });
+});

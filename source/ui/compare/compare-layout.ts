@@ -128,7 +128,7 @@ export function compareLayout(x: CompareLayoutIn): CompareFrame {
   }
   const each = tall ? Math.min(FULL_TIMELINE_ROWS, Math.floor(avail / 2)) : Math.floor(avail / 2);
   const order: Side[] = ['a', 'b'];
-  for (const side of order) top.push(...sideTimeline(x.pair[side], sideName(x, side), cols, each));
+  for (const side of order) top.push(...sideTimeline(x.pair[side], sideName(x, side), cols, each, labelWidth - 2));
   avail -= 2 * each;
   let columns: CompareFrame['columns'] = [];
   if (tall && avail >= 6) {

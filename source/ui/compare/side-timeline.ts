@@ -34,14 +34,17 @@ function stripSegs(cells: readonly (Cell | null)[]): Line {
   return out;
 }
 
-/** At most `height` lines: a title naming the side, the ▼ row, the lanes that fit, the axis. */
-export function sideTimeline(session: Session, side: string, width: number, height: number): Line[] {
+/**
+ * At most `height` lines: a title naming the side, the ▼ row, the lanes that fit, the axis.
+ * `sideWidth`: the longest side name of the screen, so both timelines' columns line up.
+ */
+export function sideTimeline(session: Session, side: string, width: number, height: number, sideWidth = [...side].length): Line[] {
   const shown = session.state;
   const all = lanesFor(shown);
   // The title line gives way first: then the side is named at the start of the ▼ row.
   const titled = height >= all.length + 3;
   const lanes = lanesThatFit(all, height - (titled ? 3 : 2));
-  const labelWidth = 2 + Math.max(6, ...lanes.map((l) => l.short.length), titled ? 0 : [...side].length);
+  const labelWidth = 2 + Math.max(6, ...lanes.map((l) => l.short.length), titled ? 0 : sideWidth);
   const w = timelineWindow(Math.max(8, width - labelWidth - 1), session.live.t, shown.t);
   const newest = shown.t < session.live.t ? null : session.live;
   const samples = samplesIn(session.history, newest, w);
