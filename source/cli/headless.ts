@@ -86,8 +86,8 @@ export async function runHeadless(opts: HeadlessOptions, out: Writable): Promise
       lastSeq = e.seq;
     }
     // An outage record closes a verdict window after everything is green again; `t` is that moment.
-    for (const r of closedSince(s, outagesClosed)) w.write({ type: 'outage', t: r.at + (r.greenAfterMs ?? 0), ...r });
-    outagesClosed = s.ledger.closedSeq;
+    for (const r of closedSince(loop.state, outagesClosed)) w.write({ type: 'outage', t: r.at + (r.greenAfterMs ?? 0), ...r });
+    outagesClosed = loop.state.ledger.closedSeq;
   };
   flushEvents();
   let nextSnapshot = opts.snapshotEveryMs ?? Infinity;
