@@ -76,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
 
+  // --compare / --compare-scenario: two clusters side by side (source/cli/compare-*.ts).
+  const compare = await (await import('./source/cli/compare-options.js')).compareRequest(flags, opts.config, opts.headless);
+  if (compare && !compare.ok) return usage(compare.error);
+
   if (opts.listScenarios) {
     const { listScenarios } = await import('./source/cli/scenario-adapter.js');
     const list = await listScenarios();
@@ -140,6 +144,24 @@ async function main(argv: string[]): Promise<number> {
     setCastHeaderExtras({ title: opts.title ?? scenario?.title, command: commandLine(NAME, argv), idle_time_limit: 2 });
   }
 
+  if (compare && opts.headless) {
+    if (keyScript) return usage('--script: a keystroke script drives the dashboard; with --headless use timed actions ({"at": "5s", "do": "crash", "target": "master-1"})');
+    const { ScriptDriver } = await import('./source/cli/script.js');
+    const { runCompareHeadless } = await import('./source/cli/compare-headless.js');
+    const script = actionScript;
+    return runCompareHeadless({
+      config: opts.config,
+      sides: compare.sides,
+      durationMs: opts.durationMs ?? (script ? Math.max(60_000, (script.at(-1)?.atMs ?? 0) + 30_000) : 60_000),
+      driver: () => {
+        if (!script) return null;
+        const d = new ScriptDriver(script);
+        return { driver: d, nextAt: () => d.nextAt() };
+      },
+      version: version(),
+    }, process.stdout);
+  }
+
   if (opts.headless) {
     if (keyScript) return usage('--script: a keystroke script drives the dashboard; with --headless use timed actions ({"at": "5s", "do": "crash", "target": "master-1"})');
     const { ScriptDriver } = await import('./source/cli/script.js');
@@ -192,6 +214,13 @@ async function main(argv: string[]): Promise<number> {
     return usage('the dashboard needs an interactive terminal (a TTY). Try: kube-ha-lab --headless --duration 60s');
   }
   if (actionScript) return usage('--script: timed actions run with --headless; the dashboard takes a keystroke script ({"at": "1s", "key": "c"})');
+  if (compare) {
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
+    const { withoutFetch } = await import('./source/ui/without-fetch.js');
+    const { startCompareDashboard } = await withoutFetch(() => import('./source/cli/compare-dashboard.js'));
+    return startCompareDashboard({ config: opts.config, sides: compare.sides, speed: opts.speed, noColor: opts.noColor, size: flags.size !== undefined ? opts.size : undefined });
+  }
   // Ink draws nothing until exit when it thinks it runs in CI (a CI variable set); we have a real
   // terminal here, so that must not stop the dashboard. Ink reads it when first loaded: clear it now.
   delete process.env.CI;

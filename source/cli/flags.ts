@@ -45,6 +45,8 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   retries: { type: 'string', help: 'LB connection retries (default 3)' },
   redispatch: { type: 'boolean', help: 'retry on another server (default on; --no-redispatch)' },
   connectTimeout: { type: 'string', help: 'LB timeout connect: how long a connect to a silent host waits (default 5s)' },
+  compare: { type: 'string', help: 'what if, live: a second cluster with KNOB=VALUE changed (e.g. topology=external), same seed, same actions, side by side' },
+  compareScenario: { type: 'string', help: 'what if, live: a second cluster set up as this lesson or scenario file (same seed, same actions)' },
   color: { type: 'boolean', help: '--no-color: no colours (NO_COLOR is honoured too)' },
   help: { type: 'boolean', help: 'show this help' },
   version: { type: 'boolean', help: 'show the version' },
@@ -237,6 +239,7 @@ export function helpText(): string {
     '  $ kube-ha-lab --headless --duration 10m --seed 7 --script faults.json',
     '  $ kube-ha-lab --headless --scenario 03-active-standby-leases',
     '  $ kube-ha-lab --headless --scenario 03-active-standby-leases --record demo.cast --size 120x36',
-    '  $ kube-ha-lab export demo.cast demo.svg        (or demo.gif; see kube-ha-lab export --help)');
+    '  $ kube-ha-lab export demo.cast demo.svg        (or demo.gif; see kube-ha-lab export --help)',
+    '  $ kube-ha-lab --seed 7 --compare topology=external   (stacked vs external etcd, live, side by side)');
   return lines.join('\n');
 }
