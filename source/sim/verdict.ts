@@ -70,6 +70,9 @@ export function judgeVerdict(x: VerdictInput): Verdict {
   if (!troubled) return { api: 'OK', detail: okWords(answered, x.windowMs) };
   if (writesOnlyFailing(w)) return { api: 'DEGRADED', detail: writesFailingWords() };
   if (w.failed >= w.slow && w.failed >= x.waiting.late) return { api: 'DEGRADED', detail: failingWords(w.failed, total) };
-  if (w.slow >= x.waiting.late) return { api: 'DEGRADED', detail: lateWords(w.slow, total, w.slowMs / w.slow) };
+  // Late answers, once they arrive, say more than the waiting unless far fewer (a silent server
+  // behind retries: each request that meets it waits the connect timeout, then answers that
+  // late): their share among the answered ones.
+  if (w.slow > 0 && w.slow * 2 >= x.waiting.late) return { api: 'DEGRADED', detail: lateWords(w.slow, answered, w.slowMs / w.slow) };
   return { api: 'DEGRADED', detail: waitingWords(x.waiting.late, total, x.waiting.oldestMs, x.waiting.onEtcd) };
 }

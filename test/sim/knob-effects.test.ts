@@ -86,11 +86,16 @@ const FLAG_VALUES: Record<string, (string | boolean)[]> = {
   retryPeriod: ['2s', '1s'],
   etcdElectionTimeout: ['1000ms', '2000ms'],
   preVote: [true, false],
+  // etcd members tick on their own heartbeat clocks and messages take a seeded latency.
+  etcdHeartbeat: ['100ms', '200ms'],
+  netLatency: ['0.2ms-2ms', '10ms-50ms'],
   rps: ['50', '80'],
 };
 
-/** Flags known to change nothing today, each with a test below that fails once they do. */
-const PENDING_EFFECT: Record<string, string> = { etcdHeartbeat: 'etcd elections do not depend on the heartbeat interval yet' };
+/** Flags whose effect needs another setup than the standard fault, and the test that shows it. */
+const TESTED_ELSEWHERE: Record<string, string> = {
+  preemptDelay: "keepalived.test.ts 'preempt_delay postpones the move back by that long' (needs an LB pair and an LB failover)",
+};
 
 describe('no knob without effect', () => {
   for (const [flag, values] of Object.entries(FLAG_VALUES)) {
@@ -107,12 +112,8 @@ describe('no knob without effect', () => {
       'snapshotEvery', 'scenario', 'script', 'record', 'size', 'color', 'help', 'version'];
     for (const name of Object.keys(FLAGS)) {
       if (notKnobs.includes(name)) continue;
-      expect(name in FLAG_VALUES || name in PENDING_EFFECT, `--${name} has no effect test`).toBe(true);
+      expect(name in FLAG_VALUES || name in TESTED_ELSEWHERE, `--${name} has no effect test`).toBe(true);
     }
-  });
-
-  it('--etcd-heartbeat does not change any outcome yet (move it to FLAG_VALUES when etcd members time elections from heartbeats)', () => {
-    expect(standardFault({ etcdHeartbeat: '100ms' }).story).toBe(standardFault({ etcdHeartbeat: '200ms' }).story);
   });
 
   it('the LB knobs change the outcome they name', () => {
@@ -127,8 +128,13 @@ describe('no knob without effect', () => {
     expect(standardFault({ retries: '0' }).failed).toBeGreaterThan(0);
     expect(standardFault({ redispatch: false }).failed).toBeGreaterThan(0);
     // a shorter connect timeout: the late requests are less late
-    expect(base.p99AtDownMs).toBe(5_000);
-    expect(standardFault({ connectTimeout: '1s' }).p99AtDownMs!).toBeLessThanOrEqual(1_000);
+    // p99 is the upper bound of its histogram bucket: the connect timeout, plus the tick a write
+    // waits for its commit after the redispatch (writes commit when the followers' answers arrive),
+    // lands in the bucket above the timeout (5-6 s; 1-2 s).
+    expect(base.p99AtDownMs).toBe(6_000);
+    const short = standardFault({ connectTimeout: '1s' }).p99AtDownMs!;
+    expect(short).toBeLessThanOrEqual(2_000);
+    expect(short).toBeLessThan(base.p99AtDownMs!);
     // the algorithm changes who serves what
     expect(standardFault({ lb: 'random' }).served).not.toEqual(base.served);
   });

@@ -86,18 +86,17 @@ const SHORT_WORDS: Record<string, string> = {
 export function packPieces(pieces: readonly string[], width: number, sep: string, firstSep = sep): string[] {
   const lines: string[] = [];
   let cur = '';
+  // A line that breaks where a visible separator was keeps it at its end: room is kept for it.
+  const mark = (j: string) => (j.trim() ? 1 + [...j.trim()].length : 0);
   pieces.forEach((p, i) => {
     const join = i === 1 ? firstSep : sep;
-    // Room for the separator a line keeps at its end when the next piece starts a new line.
-    const next = i + 1 < pieces.length ? (i + 1 === 1 ? firstSep : sep).trim() : '';
-    const tail = next ? next.length + 1 : 0;
-    if (cur && [...cur].length + join.length + [...p].length + tail <= width) cur += join + p;
+    const reserve = i < pieces.length - 1 ? mark(i + 1 === 1 ? firstSep : sep) : 0;
+    if (cur && [...cur].length + join.length + [...p].length + reserve <= width) cur += join + p;
     else {
-      // A line that breaks where a visible separator was keeps it at its end.
       if (cur) lines.push(`${cur}${join.trim() ? ` ${join.trim()}` : ''}`.trimEnd());
-      if ([...p].length <= width) cur = p;
+      if ([...p].length + reserve <= width) cur = p;
       else {
-        const wrapped = wrap(p, width);
+        const wrapped = wrap(p, Math.max(1, width - reserve));
         lines.push(...wrapped.slice(0, -1));
         cur = wrapped[wrapped.length - 1] ?? '';
       }
