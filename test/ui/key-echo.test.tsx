@@ -41,7 +41,7 @@ describe('the overlay in the App footer', () => {
     // A menu key names the item it chose.
     await press(r.stdin, KEY.down);
     await press(r.stdin, KEY.enter);
-    await waitFor(() => r.frame().includes('Enter action menu'), 'the overlay after Enter');
+    await waitFor(() => r.frame().includes('Enter actions on the node'), 'the overlay after Enter');
     await press(r.stdin, '1');
     await waitFor(() => /⌨ 1 \S/.test(r.frame()), 'the overlay after choosing an item');
     r.unmount();

@@ -99,7 +99,7 @@ function hintLine(x: CompareLayoutIn): Line {
 
 /** The keymap as a comparison has it: no lessons; Tab switches the side shown. */
 export function compareKeys(): [string, string][] {
-  return KEYMAP.filter((b) => b.when !== 'lesson waits' && b.keys !== 'l').map((b) => [
+  return KEYMAP.filter((b) => !b.when.startsWith('lesson') && b.help !== false && b.keys !== 'l').map((b) => [
     b.keys, b.keys.startsWith('Tab') ? "show the other cluster's panes (A ⇄ B)" : b.description,
   ]);
 }
