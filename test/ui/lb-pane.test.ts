@@ -15,7 +15,7 @@ describe('LB pane', () => {
     s = runFor(s, 7_000);
     const out = text(lbPane(s, null, 120));
     expect(out).toMatch(new RegExp(`${victim}.*\\d+ in flight`));
-    expect(out).toContain('p99 5 s');
+    expect(out).toMatch(/p99 [56] s/); // answers ~5 s late (one connect timeout), in the 5-6 s bucket
     expect(out).toMatch(/kubelets? stuck [67] s/);
   });
 });

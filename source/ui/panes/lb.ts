@@ -39,7 +39,9 @@ export function lbPane(s: State, selected: string | null, width: number): Line[]
       seg(bar(b.share, bw), 'info'),
       seg(` ${padStart(String(Math.round(b.share * 100)), 3)}%`, 'plain'),
       seg(b.errorsPerSec > 0 ? ` ${b.errorsPerSec.toFixed(1)} err/s` : '', 'bad'),
-      seg(b.inflight > 0 ? ` ${b.inflight} in flight` : '', 'warn'),
+      // A write waits a tick for its commit, so a healthy backend always holds a few: only more
+      // than a second of its traffic means requests are piling up on it.
+      seg(b.inflight > Math.max(1, s.traffic.rps * b.share) ? ` ${b.inflight} in flight` : '', 'warn'),
     ]);
   }
   const sw = Math.max(10, Math.min(60, width - 14));
