@@ -17,7 +17,8 @@ function npm(args: string[], cwd: string): string {
 }
 
 beforeAll(() => {
-  const out = npm(['pack', '--json', '--pack-destination', work], ROOT);
+  // --ignore-scripts: the suite's global setup built dist/ already; prepack's rebuild would delete it while other tests run the CLI.
+  const out = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
   const info = JSON.parse(out.slice(out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   tarball = path.join(work, info[0].filename);
   files = info[0].files.map((f) => f.path);
