@@ -75,8 +75,10 @@ describe('a lesson by keys at 80x24', () => {
     keys('n');
     await waitScreen((x) => x.includes('Predict: How long until the VIP moves'), 'the question');
     keys('2');
-    for (let i = 0; i < 3; i++) {
-      await waitScreen((x) => x.includes('n/Enter: next step') || x.includes('Lesson finished'), `step ${i + 3}`, 30_000);
+    // Each step holds after its action; n moves on. Wait for the step's own counter before pressing
+    // n, so a key never lands on the screen of the step before.
+    for (const step of [3, 4]) {
+      await waitScreen((x) => x.includes(`step ${step}/4`) && x.includes('n/Enter: next step'), `step ${step}`, 30_000);
       keys('n');
     }
     const s = await waitScreen((x) => x.includes('Lesson finished'), 'the summary', 30_000);
