@@ -1,56 +1,10 @@
-// Lines of styled segments as terminal text: chalk's codes for the current colour level put
-// around each segment, none at all when colour is off (NO_COLOR / --no-color). Views outside the
-// App's own frame (the timeline, the event detail) draw through this.
-import chalk from 'chalk';
-import { type Line, type Seg, type Tone, clip } from './lines.js';
-
-/** The codes chalk would put around a text (nothing when chalk sees no colour support). */
-function wrapperOf(style: (t: string) => string): [string, string] {
-  const [open, close] = style('\u0000').split('\u0000');
-  return [open ?? '', close ?? ''];
-}
-
-interface StyleCodes {
-  level: number;
-  tone: Record<Tone, [string, string] | null>;
-  dim: [string, string];
-  bold: [string, string];
-  inverse: [string, string];
-}
-
-let codes: StyleCodes | null = null;
-
-/** The codes for chalk's current colour level (a recording may change the level). */
-function styleCodes(): StyleCodes {
-  if (codes?.level === chalk.level) return codes;
-  codes = {
-    level: chalk.level,
-    tone: {
-      ok: wrapperOf(chalk.green), warn: wrapperOf(chalk.yellow), bad: wrapperOf(chalk.red), off: wrapperOf(chalk.gray),
-      info: wrapperOf(chalk.cyan), accent: wrapperOf(chalk.magenta), plain: null,
-    },
-    dim: wrapperOf(chalk.dim),
-    bold: wrapperOf(chalk.bold),
-    inverse: wrapperOf(chalk.inverse),
-  };
-  return codes;
-}
-
-/** One segment as terminal text; bold and inverse stay without colour (they are not colour). */
-export function styledSeg(s: Seg, noColor: boolean): string {
-  const c = styleCodes();
-  let t = s.t;
-  if (!noColor) {
-    const tone = c.tone[s.tone ?? 'plain'];
-    if (tone) t = tone[0] + t + tone[1];
-    if (s.dim) t = c.dim[0] + t + c.dim[1];
-  }
-  if (s.bold) t = c.bold[0] + t + c.bold[1];
-  if (s.inverse) t = c.inverse[0] + t + c.inverse[1];
-  return t;
-}
+// Lines of styled segments as one terminal text block, with the dashboard's own segment styles
+// (styles.ts): no colour at all when colour is off (NO_COLOR / --no-color). Views outside the App's
+// own frame (the timeline, the event detail, menus) draw through this.
+import { type Line, clip } from './lines.js';
+import { styled } from './styles.js';
 
 /** Lines cut to `width` (ending with … where cut) and joined as one text block. */
 export function styledText(lines: Line[], width: number, noColor: boolean): string {
-  return lines.map((l) => clip(l, width).map((s) => styledSeg(s, noColor)).join('').replace(/ +$/, '') || ' ').join('\n');
+  return lines.map((l) => clip(l, width).map((s) => styled(s, noColor)).join('').replace(/ +$/, '') || ' ').join('\n');
 }
