@@ -2,35 +2,15 @@
 // both timelines fit; a crash key reaches both clusters and the ledger difference appears; at
 // 160x48 Tab shows the other side's panes and the header says which; q gives the terminal back.
 import { describe, expect, it, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { CLI, ROOT } from '../cli/run-cli.js';
+import { CLI } from '../cli/run-cli.js';
+import { tmuxSession } from './tmux-helpers.js';
 
-const session = `kha-cmp-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const screen = () => tmux('capture-pane', '-p', '-t', session);
+const term = tmuxSession(`kha-cmp-${process.pid}`);
+const waitScreen = (pred: (s: string) => boolean, what: string) => term.waitScreen(pred, what, 20_000);
+const start = (cols: number, rows: number, args: string) =>
+  term.start(cols, rows, `NODE_ENV=production node ${CLI} ${args}; echo "EXITED rc=$?"; sleep 60`);
 
-async function waitScreen(pred: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
-  const end = Date.now() + ms;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (pred(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
-}
-
-function start(cols: number, rows: number, args: string): void {
-  if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux)');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), '-c', ROOT,
-    `NODE_ENV=production node ${CLI} ${args}; echo "EXITED rc=$?"; sleep 60`);
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
-});
+afterAll(() => term.kill());
 
 describe('--compare in a real terminal', () => {
   it('80x24: both verdicts and timelines, a crash on both, the difference line, q quits', async () => {
@@ -39,11 +19,11 @@ describe('--compare in a real terminal', () => {
     const lines = s.split('\n');
     expect(lines.filter((l) => /^ (A stacked|B external) +[✔▲✖…] /.test(l))).toHaveLength(2);
     expect(s).toMatch(/showing A stacked/);
-    tmux('send-keys', '-t', session, 'c');
+    term.keys('c');
     s = await waitScreen((x) => /◆ crash master-1 at [\d:.]+ → external: .* vs stacked/.test(x.replace(/\n +/g, ' ')), 'the difference line');
     expect(s).not.toMatch(/only (stacked|external) has a record/);
     expect(s).toMatch(/last, on both: crash master-1|▼/);
-    tmux('send-keys', '-t', session, 'q');
+    term.keys('q');
     s = await waitScreen((x) => x.includes('EXITED rc='), 'the program to exit');
     expect(s).toContain('EXITED rc=0');
   }, 60_000);
@@ -52,11 +32,11 @@ describe('--compare in a real terminal', () => {
     start(160, 48, '--seed 7 --compare topology=external');
     let s = await waitScreen((x) => x.includes('A stacked: panes'), 'side A\'s panes');
     expect(s).toMatch(/showing A stacked/);
-    tmux('send-keys', '-t', session, 'Tab');
+    term.keys('Tab');
     s = await waitScreen((x) => x.includes('B external: panes'), 'side B\'s panes');
     expect(s).toMatch(/showing B external/);
     expect(s).toMatch(/etcd-1 /);
-    tmux('send-keys', '-t', session, 'q');
+    term.keys('q');
     s = await waitScreen((x) => x.includes('EXITED rc='), 'the program to exit');
     expect(s).toContain('EXITED rc=0');
   }, 60_000);
