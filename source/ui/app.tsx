@@ -1,9 +1,9 @@
 // The live dashboard: one Session in state, a timer that advances it at the chosen speed, panes
 // drawn from the snapshot on screen, and keys that map to Actions.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useStdout, type Key } from 'ink';
 import { useSyncState } from './use-sync-state.js';
-import { typedKeys } from './typed-keys.js';
+import { useTypedKeys } from './use-typed-keys.js';
 import { terminalSize } from './terminal-size.js';
 import type { Session } from '../sim/session.js';
 import { dispatch, isRewound } from '../sim/session.js';
@@ -51,7 +51,6 @@ export interface AppProps {
 
 export function App(props: AppProps) {
   const { stdout } = useStdout();
-  const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
   const [session, setSession] = useState<Session>(props.session);
   const termSize = () => terminalSize(stdout);
@@ -225,12 +224,7 @@ export function App(props: AppProps) {
       case 'menu-choose': return choose((openMenu as OpenMenu).menu.items[(openMenu as OpenMenu).index]);
     }
   };
-  const onKeyRef = useRef(onKey);
-  onKeyRef.current = onKey;
-  const stableOnKey = useCallback((input: string, key: Key) => {
-    for (const [i, k] of typedKeys(input, key)) onKeyRef.current(i, k);
-  }, []);
-  useInput(stableOnKey, { isActive: isRawModeSupported === true });
+  useTypedKeys(onKey);
 
   function echoKey(input: string, key: Key, ctx: KeyContext, cmd: NonNullable<ReturnType<typeof commandFor>>, openMenu: OpenMenu | null) {
     const binding = bindingFor(input, key, ctx);

@@ -1,10 +1,10 @@
 // The live A/B comparison (--compare): two sessions with the same seed, one knob apart. Every key
 // and menu choice is dispatched to both (compare-pair.ts), one timer advances both, and the screen
 // (compare-layout.ts) shows both verdicts, both timelines and how their outage ledgers differ.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text, useApp, useStdout, type Key } from 'ink';
 import { useSyncState } from '../use-sync-state.js';
-import { typedKeys } from '../typed-keys.js';
+import { useTypedKeys } from '../use-typed-keys.js';
 import { terminalSize } from '../terminal-size.js';
 import type { Action } from '../../sim/actions.js';
 import { describeAction } from '../../sim/actions.js';
@@ -31,7 +31,6 @@ const firstMaster = (p: ComparePair) => p.a.state.nodeOrder.find((id) => p.a.sta
 
 export function CompareApp(props: CompareAppProps) {
   const { stdout } = useStdout();
-  const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
   const [pair, setPair, pairRef] = useSyncState<ComparePair>(props.pair);
   const [size, setSize] = useState(() => terminalSize(stdout));
@@ -122,12 +121,7 @@ export function CompareApp(props: CompareAppProps) {
       case 'menu-choose': return choose((openMenu as OpenMenu).menu.items[(openMenu as OpenMenu).index]);
     }
   };
-  const onKeyRef = useRef(onKey);
-  onKeyRef.current = onKey;
-  const stableOnKey = useCallback((input: string, key: Key) => {
-    for (const [i, k] of typedKeys(input, key)) onKeyRef.current(i, k);
-  }, []);
-  useInput(stableOnKey, { isActive: isRawModeSupported === true });
+  useTypedKeys(onKey);
 
   const cols = props.cols ?? size.cols;
   const rows = props.rows ?? size.rows;
