@@ -114,7 +114,7 @@ export function tickApiservers(s: State): void {
     setReady(s, m, ready);
     // /livez includes the etcd check: after ~80 s of failures the kubelet restarts the container;
     // a restarted one that cannot reach etcd fails its startup probe for 240 s before the next
-    // restart (a slow crash loop, FIDELITY §8.8, §10).
+    // restart (a slow crash loop, docs/FIDELITY.md §8 item 8, §10.5).
     const probe = apiserverProbeDeadline(a);
     if (!ok && s.t >= probe.at) {
       a.state = 'restarting';

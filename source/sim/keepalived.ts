@@ -1,4 +1,4 @@
-// keepalived (VRRP v2) between the LBs, one instance per LB node (FIDELITY §5, §10).
+// keepalived (VRRP v2) between the LBs, one instance per LB node (docs/FIDELITY.md §5.2, §10.4).
 // A MASTER sends an advert every advert_int (1 s) on its own phase. A BACKUP that hears an advert from
 // a master of equal or higher priority restarts its master-down timer (3 × advert_int + skew ≈ 3.6 s);
 // when that timer fires it becomes MASTER, takes the VIP and sends gratuitous ARPs. A BACKUP of higher

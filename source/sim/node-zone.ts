@@ -1,4 +1,4 @@
-// The node lifecycle controller's zone rules (FIDELITY §6, §10), as small functions over counts.
+// The node lifecycle controller's zone rules (docs/FIDELITY.md §6, §10.5), as small functions over counts.
 // One zone here: every Kubernetes node (control-plane nodes included) is in it.
 import type { ZoneState } from './types.js';
 

@@ -94,7 +94,7 @@ describe('kube-ha-lab --headless', () => {
     expect(crash).toMatchObject({ t: 20_000, subject: 'master-1' });
     const down = lines.find((l) => l.type === 'event' && l.kind === 'lb.backend_down');
     expect(down).toBeDefined();
-    // A crashed host does not answer: each check waits inter, so DOWN comes 10-12 s after (FIDELITY §10).
+    // A crashed host does not answer: each check waits inter, so DOWN comes 10-12 s after (docs/FIDELITY.md §10.1).
     expect((down!.t as number) - 20_000).toBeGreaterThanOrEqual(9_500);
     expect((down!.t as number) - 20_000).toBeLessThanOrEqual(12_500);
     expect(down!.cause).toBe(crash!.id);

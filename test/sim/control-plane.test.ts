@@ -1,4 +1,4 @@
-// apiserver, etcd quorum and topology behaviour at the cluster level (FIDELITY §2, §3, §4, §8).
+// apiserver, etcd quorum and topology behaviour at the cluster level (docs/FIDELITY.md §2, §3, §4, §8).
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { apply } from '../../source/sim/engine.js';
@@ -121,7 +121,7 @@ describe('stacked vs external apiserver', () => {
   });
 });
 
-describe('apiserver restarts when etcd stays unusable (FIDELITY §8, §10)', () => {
+describe('apiserver restarts when etcd stays unusable (docs/FIDELITY.md §8 item 8, §10.5)', () => {
   it('liveness restarts it ~80 s after etcd was last usable; restarted, it fails its startup probe for 240 s before the next restart', () => {
     let s = booted({ seed: 8 });
     s = act(s, { type: 'crash', target: 'master-1' });
@@ -141,7 +141,7 @@ describe('apiserver restarts when etcd stays unusable (FIDELITY §8, §10)', () 
   });
 });
 
-describe('kubelet restarts (FIDELITY §10)', () => {
+describe('kubelet restarts (docs/FIDELITY.md §10.5)', () => {
   /** Kills a component and returns how long the kubelet took to have it running again. */
   function killAndWait(s: State, target: string, component: 'scheduler' | 'apiserver'): { state: State; ms: number } {
     s = act(s, { type: 'kill', target, component });

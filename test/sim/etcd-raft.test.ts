@@ -1,4 +1,4 @@
-// etcd Raft against FIDELITY §4 and §8: elections, CheckQuorum, PreVote, leader lease, transfer.
+// etcd Raft against docs/FIDELITY.md §4 and §8: elections, CheckQuorum, PreVote, leader lease, transfer.
 import { describe, expect, it } from 'vitest';
 import { clusterStatus, linearizableReadOk, serializableRevision } from '../../source/sim/etcd/index.js';
 import { act, booted, etcdLeader, runFor, runUntil } from './helpers.js';

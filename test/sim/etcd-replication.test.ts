@@ -111,7 +111,7 @@ describe('etcd: writes and reads', () => {
   });
 });
 
-describe('etcd: quorum arithmetic (FIDELITY §4 table)', () => {
+describe('etcd: quorum arithmetic (docs/FIDELITY.md §4 table)', () => {
   it('2 members: losing either one stops writes (quorum 2)', () => {
     for (const victim of [0, 1]) {
       const s = booted({ seed: 6, members: 2 });

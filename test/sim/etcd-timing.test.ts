@@ -1,4 +1,4 @@
-// etcd election times over many seeds against FIDELITY §10: each member's raft clock has its own
+// etcd election times over many seeds against docs/FIDELITY.md §10.3: each member's raft clock has its own
 // phase and messages take a seeded latency, so a crashed leader is replaced at sub-tick times, as
 // early as ~ET − 2 heartbeats, with a tail of second rounds (term + 2) when a candidate meets a
 // follower whose leader lease has not expired, or the vote splits.
@@ -55,12 +55,12 @@ describe('etcd election timing over seeds', () => {
       if (members === 3) {
         // The tail: a pre-vote refused by a follower still in its leader lease costs another
         // randomized timeout. With PreVote that round does not raise the term, so the term + 2
-        // second rounds of FIDELITY (etcd 3.4, PreVote off) are checked in the PreVote-off test.
+        // second rounds of docs/FIDELITY.md §10.3 (etcd 3.4, PreVote off) are checked in the PreVote-off test.
         expect(Math.max(...ms)).toBeGreaterThan(1700);
       } else {
         // With 5 members a PreVote round needs 3 of the 4 left to grant it, so second rounds are
         // rare (0-3 crashes in 200 seeds, by random stream): the spread comes from the phases and the
-        // randomized timeouts. FIDELITY's ~1 in 5 second rounds and 2-2.7 s tail is for 3 members.
+        // randomized timeouts. docs/FIDELITY.md §10.3's ~1 in 5 second rounds and 2-2.7 s tail is for 3 members.
         expect(Math.max(...ms) - Math.min(...ms)).toBeGreaterThan(400);
       }
       // Times are not multiples of the 100 ms simulation tick.

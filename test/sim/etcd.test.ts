@@ -1,4 +1,4 @@
-// etcd Raft: elections and failover against FIDELITY.md §4, §7 and §8 (the distributions over seeds are in etcd-timing.test.ts).
+// etcd Raft: elections and failover against docs/FIDELITY.md §4, §7 and §8 (the distributions over seeds are in etcd-timing.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   booted, makeState, run, runUntil, hasLeader, leader, servingLeaders, clusterStatus, crashMember, startMember,

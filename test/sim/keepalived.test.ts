@@ -1,4 +1,4 @@
-// keepalived (FIDELITY §5, §10): a failure moves the VIP once, the preferred LB's return once more
+// keepalived (docs/FIDELITY.md §5.2, §10.4): a failure moves the VIP once, the preferred LB's return once more
 // (after preempt_delay), then the pair stays quiet; each master adverts on its own phase.
 import { describe, expect, it } from 'vitest';
 import { act, booted, runFor, runUntil } from './helpers.js';

@@ -1,4 +1,4 @@
-// Leader election against FIDELITY.md §1 and §7: lease 15 s, renew deadline 10 s, retry 2 s × (1 + U[0, 1.2)).
+// Leader election against docs/FIDELITY.md §1 and §7: lease 15 s, renew deadline 10 s, retry 2 s × (1 + U[0, 1.2)).
 import { describe, expect, it } from 'vitest';
 import { tick } from '../../source/sim/engine.js';
 import type { LeaseName, State } from '../../source/sim/types.js';
@@ -43,7 +43,7 @@ describe('KCM leader crash', () => {
       // checks every 2–4.4 s, so it wins between 15 s and 19.4 s (+ one 100 ms tick) after.
       expect(r.observedAgo).toBeGreaterThan(15_000);
       expect(r.observedAgo).toBeLessThanOrEqual(19_400 + 100);
-      // Measured from the crash: ≈ 13–22 s (FIDELITY §7), never before 13 s.
+      // Measured from the crash: ≈ 13–22 s (docs/FIDELITY.md §7.1), never before 13 s.
       expect(r.tAcquire - r.tFault).toBeGreaterThanOrEqual(13_000);
       expect(r.tAcquire - r.tFault).toBeLessThanOrEqual(24_000);
       expect(r.after.leaseTransitions).toBe(r.before.leaseTransitions + 1);
@@ -128,7 +128,7 @@ describe('optimistic concurrency', () => {
   });
 });
 
-describe('the safety margin (FIDELITY §1: leader election has no fencing)', () => {
+describe('the safety margin (docs/FIDELITY.md §1.3: leader election has no fencing)', () => {
   it('with default knobs a cut-off leader exits before anyone can take over', () => {
     let s = booted({ seed: 41 });
     const host = holder(s, 'kube-controller-manager')!;

@@ -1,5 +1,5 @@
 // The outage ledger against the event stream for the standard faults, over several seeds, with
-// the bands of FIDELITY (etcd election 1-2.5 s, lease takeover ~13-22 s, refused backend DOWN
+// the bands of docs/FIDELITY.md §7 and §10 (etcd election 1-2.5 s, lease takeover ~13-22 s, refused backend DOWN
 // after fall × inter).
 import { describe, expect, it } from 'vitest';
 import { booted, act, runFor } from './helpers.js';
@@ -27,7 +27,7 @@ describe('outage ledger: standard faults against the event stream', () => {
       expect(r.backendsWronglyUpMs).toBe(down.t - at);
       // Every failed request of the run happened while this record was open.
       expect(r.failedRequests).toBe(s.traffic.failed - failed0);
-      // With retries + redispatch (the defaults) the requests that met the silent host are late, not failed (FIDELITY §10).
+      // With retries + redispatch (the defaults) the requests that met the silent host are late, not failed (docs/FIDELITY.md §10.1).
       expect(r.slowRequests).toBe(s.traffic.slow - slow0);
       expect(r.slowRequests).toBeGreaterThan(0);
       expect(r.apiDegradedMs + r.apiDownMs).toBeGreaterThan(0);

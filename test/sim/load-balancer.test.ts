@@ -1,4 +1,4 @@
-// HAProxy health checks and request routing (FIDELITY §5): DOWN after fall × inter, UP after rise × inter.
+// HAProxy health checks and request routing (docs/FIDELITY.md §5.1): DOWN after fall × inter, UP after rise × inter.
 import { describe, expect, it } from 'vitest';
 import { act, booted, runUntil, runFor } from './helpers.js';
 

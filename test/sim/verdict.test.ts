@@ -45,7 +45,7 @@ describe('verdict from client outcomes', () => {
       expect(s.verdict.api).toBe('OK');
       s = act(s, { type: 'crash', target: 'master-2' });
       // A powered-off host does not answer: the requests sent to it wait the 5 s connect timeout
-      // at the LB (FIDELITY §10), so for the first seconds they are late, not yet failed.
+      // at the LB (docs/FIDELITY.md §10.1), so for the first seconds they are late, not yet failed.
       s = runFor(s, 2_000);
       expect(s.verdict.api).toBe('DEGRADED');
       // (When master-2 led etcd, writes elsewhere also answer late by the election: either words are true.)
@@ -98,7 +98,7 @@ describe('verdict from client outcomes', () => {
       if (x.verdict.api === 'DOWN') { downAt = x.t; lastSuccessAt = x.ledger.lastSuccessAt; }
       else if (x.verdict.api === 'DEGRADED') degradedBefore = true;
     });
-    // The survivor's watch cache answers cached reads (FIDELITY §10) until the LB's /readyz checks
+    // The survivor's watch cache answers cached reads (docs/FIDELITY.md §10.2) until the LB's /readyz checks
     // mark it DOWN (fall × inter): DEGRADED until then, DOWN about a second after the last success.
     expect(degradedBefore).toBe(true);
     expect(downAt).not.toBeNull();

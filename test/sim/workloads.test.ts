@@ -1,4 +1,4 @@
-// Pods without a control plane (FIDELITY §6): they keep running; nothing is recreated without a KCM leader.
+// Pods without a control plane (docs/FIDELITY.md §6): they keep running; nothing is recreated without a KCM leader.
 import { describe, expect, it } from 'vitest';
 import { workloadsView } from '../../source/sim/views.js';
 import { act, booted, runFor, runUntil } from './helpers.js';
@@ -47,7 +47,7 @@ describe('workloads', () => {
   });
 });
 
-describe('node lifecycle controller (FIDELITY §6, §10)', () => {
+describe('node lifecycle controller (docs/FIDELITY.md §6, §10.5)', () => {
   it('2 crashed workers of 6 nodes: NotReady after the grace period, tainted 10 s apart, pods evicted 300 s later and recreated; Terminating until the node returns', () => {
     let s = booted({ seed: 34, replicas: 6 });
     s = act(s, { type: 'crash', target: 'worker-1' });

@@ -1,5 +1,5 @@
 // Physics on the aggregate, over many seeds: the KCM is leaderless about one lease duration after
-// its master crashes (FIDELITY: 13-22 s with the defaults), so the median rises with the lease;
+// its master crashes (docs/FIDELITY.md §7.1: 13-22 s with the defaults), so the median rises with the lease;
 // with kubeadm's TLS-only LB check a stopped etcd member leaves its apiserver in rotation and
 // clients see many more failures than with /readyz checks.
 import { describe, expect, it, vi } from 'vitest';

@@ -115,7 +115,7 @@ describe('the event detail', () => {
     const all = text(eventDetailLines(state, crash, 80, 30)).join('\n');
     expect(all).toContain('◆ this is your action');
     expect(all).toContain('Led to');
-    // A crashed host does not answer: its checks time out, DOWN 10-12 s after the crash at 20 s (FIDELITY §10).
+    // A crashed host does not answer: its checks time out, DOWN 10-12 s after the crash at 20 s (docs/FIDELITY.md §10.1).
     expect(all).toMatch(/→ 00:3[0-2]\.\d The LB marks master-1 DOWN/);
   });
 

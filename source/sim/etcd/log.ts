@@ -24,7 +24,7 @@ export function lastTerm(m: EtcdMember): number {
   return n ? m.log[n - 1].term : m.snapshotTerm;
 }
 
-/** Raft's up-to-date check (§5.4.1): the candidate's log is at least as up to date as ours. */
+/** Raft's up-to-date check (the Raft paper, §5.4.1): the candidate's log is at least as up to date as ours. */
 export function isUpToDate(m: EtcdMember, candLastIndex: number, candLastTerm: number): boolean {
   const lt = lastTerm(m);
   return candLastTerm > lt || (candLastTerm === lt && candLastIndex >= lastIndex(m));
