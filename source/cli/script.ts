@@ -1,13 +1,18 @@
 // --script FILE: timed simulation actions (JSON or YAML), validated before anything runs, then
 // played by a Driver: [{"at":"5s","do":"crash","target":"master-1"}, {"after":"10s","do":"recover",...}]
-import { isSeq, isMap, type Node } from 'yaml';
+import { z } from 'zod';
+import { isMap, isSeq, type Node } from 'yaml';
 import { parseLocated } from '../files/located-doc.js';
+import { problemReport, type FileProblem } from '../files/file-problems.js';
 import type { SimAction } from '../sim/actions.js';
-import { SIM_ACTION_TYPES, ACTION_FIELDS, NODE_FIELDS, describeAction } from '../sim/actions.js';
+import { SIM_ACTION_TYPES, NODE_FIELDS, describeAction } from '../sim/actions.js';
 import type { Driver, DriverOutput } from '../sim/driver.js';
 import type { Config, State } from '../sim/types.js';
 import { parseDuration } from '../sim/duration.js';
 import { possibleNodeNames } from '../sim/node-names.js';
+import { duration } from '../scenario/schema.js';
+import { componentTargetProblem, nodeNameProblem, withAction } from '../scenario/action-schema.js';
+import { issueProblems } from '../scenario/issue-text.js';
 
 export interface TimedAction {
   atMs: number;
@@ -16,84 +21,57 @@ export interface TimedAction {
   line: number;
 }
 
-const COMPONENTS = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
-const NODE_FIELD_SET = new Set<string>(NODE_FIELDS);
-const ENUMS: Record<string, readonly string[]> = {
-  component: COMPONENTS,
-  topology: ['stacked', 'external'],
-  algorithm: ['roundrobin', 'leastconn', 'random'],
-  check: ['readyz', 'tls'],
-};
-
 export class ScriptError extends Error {}
 
-/** Parses and validates a script's text; throws a ScriptError with `file:line: entry N: problem`. */
+/** One entry: a time ("at" from the start or "after" the entry before), then the action and its fields. */
+const ScriptEntrySchema = withAction({
+  at: duration.optional(),
+  after: duration.optional(),
+  do: z.enum(SIM_ACTION_TYPES),
+}).superRefine((e, ctx) => {
+  if (e.at !== undefined && e.after !== undefined) ctx.addIssue({ code: 'custom', path: ['after'], message: 'give either "at" or "after", not both' });
+  if (e.at === undefined && e.after === undefined) ctx.addIssue({ code: 'custom', path: [], message: 'needs a time: "at" (from the start) or "after" (since the entry before)' });
+}, { when: () => true });
+type ScriptEntry = z.infer<typeof ScriptEntrySchema>;
+
+/** Parses and validates a script's text; throws a ScriptError with every `file:line: entry N: problem` (up to 20). */
 export function parseActionScript(text: string, file: string, config: Config): TimedAction[] {
   const located = parseLocated(text, file);
   if (!located.ok) throw new ScriptError(`${file}:${located.line}: ${located.problem}`);
-  const { doc, lineOf } = located.doc;
+  const { doc, lineOf, lineAt } = located.doc;
   const root = doc.contents;
   if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
-  const raw = root.items.map((item) => ({ node: item as Node, value: (item as { toJSON?: () => unknown }).toJSON?.() }));
-  const nodes = possibleNodeNames(config, raw.map((r) => {
-    const v = r.value as { do?: unknown; topology?: unknown } | undefined;
-    return { type: v?.do, topology: v?.topology };
-  }));
+  const problems: FileProblem[] = [];
+  const entries = root.items.map((item, i): ScriptEntry | null => {
+    const say = (path: readonly (string | number)[], m: string) => `entry ${i + 1}: ${path.length && !m.startsWith(`"${path[0]}"`) ? `"${path.join('.')}": ` : ''}${m}`;
+    if (!isMap(item)) {
+      problems.push({ line: lineOf(item as Node), message: say([], 'each entry must be an object like {"at": "5s", "do": "crash", "target": "master-1"}') });
+      return null;
+    }
+    const r = ScriptEntrySchema.safeParse(item.toJSON());
+    if (!r.success) problems.push(...issueProblems(r.error, lineAt, [i], say));
+    return r.data ?? null;
+  });
+  const nodes = possibleNodeNames(config, entries.map((e) => ({ type: e?.do, topology: e?.topology })));
   const out: TimedAction[] = [];
   let prev = 0;
-  raw.forEach(({ node, value }, i) => {
+  entries.forEach((e, i) => {
+    if (!e) return;
     const entry = i + 1;
-    const line = lineOf(node);
-    const fail = (msg: string): never => { throw new ScriptError(`${file}:${line}: entry ${entry}: ${msg}`); };
-    if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) fail('each entry must be an object like {"at": "5s", "do": "crash", "target": "master-1"}');
-    const v = value as Record<string, unknown>;
-    const type = v.do;
-    if (typeof type !== 'string' || !(SIM_ACTION_TYPES as readonly string[]).includes(type)) {
-      fail(`"do" must be one of ${SIM_ACTION_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
+    const problem = (path: (string | number)[], m: string) => problems.push({ line: lineAt([i, ...path]), message: `entry ${entry}: ${m}` });
+    for (const k of NODE_FIELDS) {
+      const why = e[k] === undefined ? null : nodeNameProblem(e[k], nodes, []);
+      if (why) problem([k], `"${k}": ${why}`);
     }
-    const spec = ACTION_FIELDS[type as SimAction['type']];
-    if ('at' in v && 'after' in v) fail('give either "at" or "after", not both');
-    let atMs: number;
-    if ('at' in v) {
-      const ms = parseDuration(v.at);
-      if (ms === null) fail(`"at" must be a duration like "5s" or "1500ms" (got ${JSON.stringify(v.at)})`);
-      atMs = ms!;
-      if (atMs < prev) fail(`"at" ${JSON.stringify(v.at)} is earlier than the entry before it; entries run in order`);
-    } else if ('after' in v) {
-      const ms = parseDuration(v.after);
-      if (ms === null) fail(`"after" must be a duration like "10s" (got ${JSON.stringify(v.after)})`);
-      atMs = prev + ms!;
-    } else {
-      fail('needs a time: "at" (from the start) or "after" (since the entry before)');
-    }
-    const allowed = new Set(['do', 'at', 'after', ...spec.required, ...spec.optional]);
-    for (const k of Object.keys(v)) if (!allowed.has(k)) fail(`unknown field "${k}" for "${type}" (it takes ${[...spec.required, ...spec.optional].join(', ') || 'no other fields'})`);
-    for (const k of spec.required) if (v[k] === undefined) fail(`"${type}" needs "${k}"`);
-    for (const k of [...spec.required, ...spec.optional]) {
-      if (v[k] === undefined) continue;
-      if (NODE_FIELD_SET.has(k)) {
-        if (typeof v[k] !== 'string' || !nodes.has(v[k] as string)) fail(`"${k}": no node named ${JSON.stringify(v[k])} in this cluster (nodes: ${[...nodes].join(', ')})`);
-      } else if (ENUMS[k]) {
-        if (!ENUMS[k].includes(v[k] as string)) fail(`"${k}" must be one of ${ENUMS[k].join(', ')} (got ${JSON.stringify(v[k])})`);
-      } else if (k === 'both' || k === 'enabled') {
-        if (typeof v[k] !== 'boolean') fail(`"${k}" must be true or false`);
-      } else if (k === 'rps') {
-        if (typeof v[k] !== 'number' || !Number.isInteger(v[k]) || (v[k] as number) < 0 || (v[k] as number) > 10_000) fail('"rps" must be an integer from 0 to 10000');
-      } else if (k === 'pod') {
-        if (typeof v[k] !== 'string') fail('"pod" must be a pod name');
-      }
-    }
-    if ((type === 'cut' || type === 'heal') && v.from === v.to) fail('a link needs two different nodes');
-    if (typeof v.component === 'string' && typeof v.target === 'string') {
-      const onEtcdNode = v.target.startsWith('etcd-');
-      if (!v.target.startsWith('master-') && !(onEtcdNode && v.component === 'etcd')) {
-        fail(`"${type}" of a component needs a master as "target" (components run on masters; got ${JSON.stringify(v.target)})`);
-      }
-    }
-    const { do: _d, at: _a, after: _af, ...fields } = v;
-    out.push({ atMs: atMs!, action: { type, ...fields } as SimAction, entry, line });
-    prev = atMs!;
+    const onMaster = componentTargetProblem(e.do, e.target, e.component);
+    if (onMaster) problem(['target'], onMaster);
+    const atMs = e.at !== undefined ? parseDuration(e.at)! : prev + parseDuration(e.after!)!;
+    if (e.at !== undefined && atMs < prev) problem(['at'], `"at" ${JSON.stringify(e.at)} is earlier than the entry before it; entries run in order`);
+    const { do: type, at: _a, after: _af, ...fields } = e;
+    out.push({ atMs, action: { type, ...fields } as SimAction, entry, line: lineOf(root.items[i] as Node) });
+    prev = Math.max(prev, atMs);
   });
+  if (problems.length) throw new ScriptError(problemReport(file, problems));
   return out;
 }
 

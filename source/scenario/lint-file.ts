@@ -10,7 +10,7 @@ export function lintText(text: string, file: string): string[] {
   try {
     parseScenario(text, file, file);
   } catch (e) {
-    if (e instanceof ScenarioError) return [e.message];
+    if (e instanceof ScenarioError) return e.message.split('\n');
     throw e;
   }
   const located = parseLocated(text, file);

@@ -1,13 +1,15 @@
 // Reading a scenario file: YAML (or JSON) → zod → cluster-aware checks, every problem reported as
-// one line `<file>:<line>: <what is wrong>` before anything runs.
+// one line `<file>:<line>: <what is wrong>` before anything runs, all of them at once.
 import { parseLocated } from '../files/located-doc.js';
-import type { ZodError } from 'zod';
 import type { Config } from '../sim/types.js';
 import { defaultConfig, validateKnobs } from '../sim/config.js';
 import { parseDuration } from '../sim/duration.js';
 import { possibleNodeNames } from '../sim/node-names.js';
-import { ACTION_FIELDS, NODE_FIELDS } from '../sim/actions.js';
-import { ScenarioSchema, type ScenarioFile, type Step, type Expectation } from './schema.js';
+import { NODE_FIELDS } from '../sim/actions.js';
+import { problemReport, type FileProblem } from '../files/file-problems.js';
+import { ScenarioSchema, SetupSchema, StepSchema, type ScenarioFile, type Step, type Expectation } from './schema.js';
+import { componentTargetProblem, nodeNameProblem } from './action-schema.js';
+import { issueProblems } from './issue-text.js';
 
 export interface Scenario {
   name: string;
@@ -20,27 +22,10 @@ export interface Scenario {
 
 export class ScenarioError extends Error {}
 
-function describeIssue(issue: ZodError['issues'][number]): string {
-  const where = issue.path.length ? issue.path.join('.') : 'the file';
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${where}: unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_value':
-      return `${where}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_type':
-      return `${where}: ${issue.message.replace(/^Invalid input: /, '')}`;
-    case 'invalid_union':
-      return `${where}: not a known form (see the scenario format in the README)`;
-    default:
-      return `${where}: ${issue.message}`;
-  }
-}
-
-const STEP_ACTIONS: Record<string, { required: string[]; optional: string[] }> = { ...ACTION_FIELDS, none: { required: [], optional: [] } };
-const ALL_ACTION_FIELDS = ['target', 'component', 'from', 'to', 'both', 'topology', 'algorithm', 'check', 'rps', 'enabled', 'pod'];
+/** The roles a scenario may name instead of a node; the scenario driver resolves them as it runs. */
 export const PLACEHOLDERS = ['@kcm-leader', '@scheduler-leader', '@etcd-leader', '@etcd-follower', '@before'];
 
-export function configOf(f: ScenarioFile): Config {
+export function configOf(f: Partial<ScenarioFile>): Config {
   const st = f.setup ?? {};
   const k = st.knobs ?? {};
   const ms = (v: string | number | undefined) => (v === undefined ? undefined : parseDuration(v)!);
@@ -80,54 +65,57 @@ function expectationNodes(e: Expectation): { path: string[]; name: string }[] {
   return out;
 }
 
-/** Parses and checks a scenario's text; throws a ScenarioError with `file:line: problem`. */
-export function parseScenario(text: string, file: string, name: string): Scenario {
-  const located = parseLocated(text, file);
-  if (!located.ok) throw new ScenarioError(`${file}:${located.line}: ${located.problem}`);
-  const { doc, lineAt } = located.doc;
-  const fail = (path: (string | number)[], msg: string): never => {
-    throw new ScenarioError(`${file}:${lineAt(path)}: ${msg}`);
-  };
-  const raw = doc.toJS();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'a scenario is a mapping with title, setup and steps');
-  const parsed = ScenarioSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-    fail(path as (string | number)[], describeIssue(issue));
-  }
-  const f = parsed.data!;
-  const config = configOf(f);
-  const knobProblems = validateKnobs(config.knobs);
-  if (knobProblems.length) fail(['setup', 'knobs'], knobProblems[0].replace(/--([a-z-]+)/g, (_, k: string) => k.replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())));
-  const names = possibleNodeNames(config, f.steps.map((st) => ({ type: st.do, topology: st.topology })));
+/** The problems only the cluster can tell (node names, roles, step order) of the steps that parsed. */
+function clusterProblems(steps: readonly (Step | null)[], config: Config, at: (path: (string | number)[], msg: string) => void): void {
+  const parsed = steps.filter((st): st is Step => st !== null);
+  const names = possibleNodeNames(config, parsed.map((st) => ({ type: st.do, topology: st.topology })));
   let prevAt = 0;
-  f.steps.forEach((st, i) => {
-    const type = st.do ?? 'none';
-    const spec = STEP_ACTIONS[type];
-    for (const k of ALL_ACTION_FIELDS) {
-      if (st[k as keyof Step] !== undefined && !spec.required.includes(k) && !spec.optional.includes(k)) fail(['steps', i, k], `"${k}" does not go with do: ${type}`);
-    }
-    for (const k of spec.required) if (st[k as keyof Step] === undefined) fail(['steps', i], `do: ${type} needs "${k}"`);
+  steps.forEach((st, i) => {
+    if (!st) return;
     for (const k of NODE_FIELDS) {
       const v = st[k];
-      if (v === undefined || PLACEHOLDERS.includes(v)) continue;
-      if (!names.has(v)) fail(['steps', i, k], `${k}: no node named "${v}" in this cluster (${[...names].join(', ')})`);
+      const problem = v === undefined ? null : nodeNameProblem(v, names, PLACEHOLDERS);
+      if (problem) at(['steps', i, k], problem);
     }
+    const onMaster = componentTargetProblem(st.do ?? 'none', st.target, st.component);
+    if (onMaster) at(['steps', i, 'target'], onMaster);
     if (st.at !== undefined) {
-      const at = parseDuration(st.at)!;
-      if (at < prevAt) fail(['steps', i, 'at'], `at ${st.at} is earlier than the step before it; steps run in order`);
-      prevAt = at;
+      const ms = parseDuration(st.at)!;
+      if (ms < prevAt) at(['steps', i, 'at'], `at ${st.at} is earlier than the step before it; steps run in order`);
+      prevAt = Math.max(prevAt, ms);
     }
     const exps = [...(st.expect ?? []), ...(st.wait ? [st.wait.until] : [])];
     exps.forEach((e, j) => {
       const base: (string | number)[] = st.wait && j === exps.length - 1 ? ['steps', i, 'wait', 'until'] : ['steps', i, 'expect', j];
-      if (e.within !== undefined && e.after !== undefined) fail(base, 'an expectation takes "within" or "after", not both');
+      if (e.within !== undefined && e.after !== undefined) at(base, 'an expectation takes "within" or "after", not both');
       for (const n of expectationNodes(e)) {
-        if (PLACEHOLDERS.includes(n.name) || n.name === 'none') continue;
-        if (!names.has(n.name)) fail([...base, ...n.path], `no node named "${n.name}" in this cluster`);
+        const problem = n.name === 'none' ? null : nodeNameProblem(n.name, names, PLACEHOLDERS);
+        if (problem) at([...base, ...n.path], problem);
       }
     });
   });
-  return { name, file, title: f.title, description: f.description ?? '', config, steps: f.steps };
+}
+
+/** Parses and checks a scenario's text; throws a ScenarioError with every `file:line: problem` (up to 20). */
+export function parseScenario(text: string, file: string, name: string): Scenario {
+  const located = parseLocated(text, file);
+  if (!located.ok) throw new ScenarioError(`${file}:${located.line}: ${located.problem}`);
+  const { value, lineAt } = located.doc;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ScenarioError(`${file}:${lineAt([])}: a scenario is a mapping with title, setup and steps`);
+  const problems: FileProblem[] = [];
+  const at = (path: (string | number)[], message: string) => problems.push({ line: lineAt(path), message: `${path.join('.')}: ${message}` });
+  const parsed = ScenarioSchema.safeParse(value);
+  if (!parsed.success) problems.push(...issueProblems(parsed.error, lineAt, [], (p, m) => `${p.length ? p.join('.') : 'the file'}: ${m}`));
+  const raw = value as { setup?: unknown; steps?: unknown };
+  const setup = SetupSchema.optional().safeParse(raw.setup);
+  const config = setup.success ? configOf({ setup: setup.data }) : null;
+  if (config) {
+    const knobProblems = validateKnobs(config.knobs);
+    for (const k of knobProblems) at(['setup', 'knobs'], k.replace(/--([a-z-]+)/g, (_, w: string) => w.replace(/-([a-z])/g, (_m: string, c: string) => c.toUpperCase())));
+    const steps = Array.isArray(raw.steps) ? raw.steps.map((st) => StepSchema.safeParse(st).data ?? null) : [];
+    clusterProblems(steps, config, at);
+  }
+  if (problems.length || !parsed.success) throw new ScenarioError(problemReport(file, problems));
+  const f = parsed.data;
+  return { name, file, title: f.title, description: f.description ?? '', config: config!, steps: f.steps };
 }

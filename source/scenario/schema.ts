@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { parseDuration } from '../sim/duration.js';
 import { SIM_ACTION_TYPES } from '../sim/actions.js';
 import { LIMITS } from '../sim/config.js';
+import { LB_ALGORITHMS, LB_CHECKS, TOPOLOGIES } from '../sim/action-fields.js';
+import { withAction } from './action-schema.js';
 
-const duration = z.union([z.string(), z.number()]).refine((v) => parseDuration(v) !== null, { message: 'must be a duration like "15s", "100ms" or "2m"' });
+export const duration = z.union([z.string(), z.number()]).refine((v) => parseDuration(v) !== null, { message: 'must be a duration like "15s", "100ms" or "2m"' });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const LEASE = z.enum(['kube-controller-manager', 'kube-scheduler']);
 const who = z.union([z.strictObject({ is: z.string() }), z.strictObject({ not: z.string() }), z.literal('none')]);
@@ -25,47 +27,34 @@ export const ExpectationSchema = z.union([
 ]);
 export type Expectation = z.infer<typeof ExpectationSchema>;
 
-export const StepSchema = z
-  .strictObject({
-    at: duration.optional(),
-    after: duration.optional(),
-    wait: z.strictObject({ until: ExpectationSchema, timeout: duration }).optional(),
-    do: z.enum([...SIM_ACTION_TYPES, 'none'] as [string, ...string[]]).optional(),
-    target: z.string().optional(),
-    component: z.enum(['apiserver', 'controller-manager', 'scheduler', 'etcd']).optional(),
-    from: z.string().optional(),
-    to: z.string().optional(),
-    both: z.boolean().optional(),
-    topology: z.enum(['stacked', 'external']).optional(),
-    algorithm: z.enum(['roundrobin', 'leastconn', 'random']).optional(),
-    check: z.enum(['readyz', 'tls']).optional(),
-    rps: int(LIMITS.rps.min, LIMITS.rps.max).optional(),
-    enabled: z.boolean().optional(),
-    pod: z.string().optional(),
-    say: z.string().optional(),
-    marker: z.string().optional(),
-    pause: z.boolean().optional(),
-    /** The pane the step is about: shown at compact sizes while the step is current. */
-    focus: z.enum(['lb', 'leases', 'etcd', 'workloads', 'masters', 'events', 'timeline']).optional(),
-    ask: z.strictObject({ question: z.string(), choices: z.array(z.string()).min(2), answer: z.number().int().min(0), explain: z.string().optional() }).optional(),
-    expect: z.array(ExpectationSchema).optional(),
-  })
-  .superRefine((st, ctx) => {
-    const times = ['at', 'after', 'wait'].filter((k) => st[k as 'at'] !== undefined);
-    if (times.length > 1) ctx.addIssue({ code: 'custom', message: `give one of at, after or wait, not ${times.join(' and ')}`, path: [times[1]] });
-    if (st.ask && st.ask.answer >= st.ask.choices.length) ctx.addIssue({ code: 'custom', message: `ask.answer ${st.ask.answer} is not one of the ${st.ask.choices.length} choices (counted from 0)`, path: ['ask', 'answer'] });
-  });
+export const StepSchema = withAction({
+  at: duration.optional(),
+  after: duration.optional(),
+  wait: z.strictObject({ until: ExpectationSchema, timeout: duration }).optional(),
+  do: z.enum([...SIM_ACTION_TYPES, 'none'] as [string, ...string[]]).optional(),
+  say: z.string().optional(),
+  marker: z.string().optional(),
+  pause: z.boolean().optional(),
+  /** The pane the step is about: shown at compact sizes while the step is current. */
+  focus: z.enum(['lb', 'leases', 'etcd', 'workloads', 'masters', 'events', 'timeline']).optional(),
+  ask: z.strictObject({ question: z.string(), choices: z.array(z.string()).min(2), answer: z.number().int().min(0), explain: z.string().optional() }).optional(),
+  expect: z.array(ExpectationSchema).optional(),
+}).superRefine((st, ctx) => {
+  const times = ['at', 'after', 'wait'].filter((k) => st[k as 'at'] !== undefined);
+  if (times.length > 1) ctx.addIssue({ code: 'custom', message: `give one of at, after or wait, not ${times.join(' and ')}`, path: [times[1]] });
+  if (st.ask && st.ask.answer >= st.ask.choices.length) ctx.addIssue({ code: 'custom', message: `ask.answer ${st.ask.answer} is not one of the ${st.ask.choices.length} choices (counted from 0)`, path: ['ask', 'answer'] });
+});
 export type Step = z.infer<typeof StepSchema>;
 
 export const SetupSchema = z.strictObject({
   masters: int(LIMITS.masters.min, LIMITS.masters.max).optional(),
   etcd: int(LIMITS.etcdMembers.min, LIMITS.etcdMembers.max).optional(),
-  topology: z.enum(['stacked', 'external']).optional(),
+  topology: z.enum(TOPOLOGIES).optional(),
   workers: int(LIMITS.workers.min, LIMITS.workers.max).optional(),
   replicas: int(LIMITS.replicas.min, LIMITS.replicas.max).optional(),
-  lb: z.enum(['roundrobin', 'leastconn', 'random']).optional(),
+  lb: z.enum(LB_ALGORITHMS).optional(),
   lbPair: z.boolean().optional(),
-  lbCheck: z.enum(['readyz', 'tls']).optional(),
+  lbCheck: z.enum(LB_CHECKS).optional(),
   rps: int(LIMITS.rps.min, LIMITS.rps.max).optional(),
   seed: int(LIMITS.seed.min, LIMITS.seed.max).optional(),
   knobs: z

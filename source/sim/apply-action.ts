@@ -1,6 +1,6 @@
 // Applies one SimAction to a draft: validation first (an invalid action becomes an
 // `action.rejected` event, never an exception), then the effect, with events that explain it.
-import type { ComponentKind, State } from './types.js';
+import type { State } from './types.js';
 import type { SimAction } from './actions.js';
 import { describeAction } from './actions.js';
 import { emit, setCause } from './events.js';
@@ -11,11 +11,12 @@ import { addNode, addMasterRecord, etcdNodeId, masterId, newBackend, sortNodeOrd
 import { deletePod } from './workloads.js';
 import { LIMITS } from './config.js';
 import { termAt } from './etcd/log.js';
-
-const COMPONENTS: ComponentKind[] = ['apiserver', 'controller-manager', 'scheduler', 'etcd'];
+import { actionFieldProblem } from './action-fields.js';
 
 /** Why an action cannot be applied to this state, or null when it can. */
 export function validateAction(s: State, a: SimAction): string | null {
+  const badField = actionFieldProblem(a);
+  if (badField) return badField;
   const node = (id: string | undefined) => (id && s.nodes[id] ? null : `no node named "${id ?? ''}" (nodes: ${s.nodeOrder.join(', ')})`);
   switch (a.type) {
     case 'stop':
@@ -28,7 +29,6 @@ export function validateAction(s: State, a: SimAction): string | null {
       return node(a.target);
     case 'kill':
     case 'restart': {
-      if (!COMPONENTS.includes(a.component)) return `unknown component "${a.component}" (one of ${COMPONENTS.join(', ')})`;
       const n = s.nodes[a.target];
       if (!n) return node(a.target);
       if (n.kind === 'etcd' && a.component === 'etcd') return null;
@@ -41,9 +41,12 @@ export function validateAction(s: State, a: SimAction): string | null {
       if (a.from === a.to) return 'a link needs two different nodes';
       return node(a.from) ?? node(a.to);
     case 'heal-all':
-      return null;
     case 'set-topology':
-      return a.topology === 'stacked' || a.topology === 'external' ? null : `unknown topology "${a.topology}"`;
+    case 'set-lb-algorithm':
+    case 'set-lb-check':
+    case 'set-rps':
+    case 'set-pre-vote':
+      return null;
     case 'add-master':
       return Object.keys(s.masters).length >= LIMITS.masters.max ? `at most ${LIMITS.masters.max} masters` : null;
     case 'remove-master':
@@ -56,14 +59,6 @@ export function validateAction(s: State, a: SimAction): string | null {
       if (s.config.topology !== 'external') return 'in the stacked topology etcd members go with masters: remove a master';
       if (s.etcd.order.length <= 1) return 'the last etcd member cannot be removed';
       return a.target ? (s.etcd.members[a.target] ? null : `no etcd member named "${a.target}"`) : null;
-    case 'set-lb-algorithm':
-      return ['roundrobin', 'leastconn', 'random'].includes(a.algorithm) ? null : `unknown LB algorithm "${a.algorithm}"`;
-    case 'set-lb-check':
-      return a.check === 'tls' || a.check === 'readyz' ? null : `unknown LB check "${a.check}"`;
-    case 'set-rps':
-      return Number.isFinite(a.rps) && a.rps >= LIMITS.rps.min && a.rps <= LIMITS.rps.max ? null : `rps must be from ${LIMITS.rps.min} to ${LIMITS.rps.max}`;
-    case 'set-pre-vote':
-      return typeof a.enabled === 'boolean' ? null : 'enabled must be true or false';
     case 'delete-pod':
       return a.pod && !s.workloads.pods[a.pod] ? `no pod named "${a.pod}"` : null;
   }

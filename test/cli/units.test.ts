@@ -40,9 +40,9 @@ describe('action scripts', () => {
     expect(entries[2].action).toEqual({ type: 'kill', target: 'master-3', component: 'scheduler' });
   });
 
-  it('name the YAML line of a bad entry', () => {
+  it('name the YAML line of the bad field of an entry', () => {
     const yaml = '# faults\n- at: 5s\n  do: crash\n  target: master-1\n- after: 10s\n  do: crash\n  target: master-8\n';
-    expect(scriptError(yaml)).toMatch(/^faults\.yaml:5: entry 2: "target": no node named "master-8"/);
+    expect(scriptError(yaml)).toMatch(/^faults\.yaml:7: entry 2: "target": no node named "master-8"/);
   });
 
   it('reject what the simulation could not do', () => {
