@@ -12,7 +12,7 @@ import { describeAction } from '../sim/actions.js';
 import type { Driver } from '../sim/driver.js';
 import { bindingFor, commandFor, type KeyContext } from './keymap.js';
 import { KEY_ECHO_MS, keyEchoText } from './key-echo.js';
-import { clusterMenu, lessonsMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from './menus.js';
+import { clusterMenu, lessonsMenu, nodeMenu, type Menu, type MenuStep, type OpenMenu, menuStep, openedMenu } from './menus.js';
 import { COMPACT_ORDER, PANE_OF_KIND, layout } from './layout.js';
 import { Lines } from './lines-view.js';
 import { NO_VIEWS, viewKey, type ViewsState } from './view-keys.js';
@@ -59,7 +59,7 @@ export function App(props: AppProps) {
   const [selected, setSelected, selectedRef] = useSyncState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
   const [open, setOpen, openRef] = useSyncState<OpenMenu | null>(null);
   const menu = open?.menu ?? null;
-  const setMenu = (m: Menu | null) => setOpen(m ? { menu: m, index: 0, serial: (openRef.current?.serial ?? 0) + 1 } : null);
+  const setMenu = (m: Menu | null) => setOpen(openedMenu(openRef.current, m));
   const [help, setHelp, helpRef] = useSyncState(false);
   const [pane, setPane] = useSyncState(0);
   const [views, setViews, viewsRef] = useSyncState<ViewsState>(NO_VIEWS);
@@ -211,17 +211,10 @@ export function App(props: AppProps) {
         const given = propsRef.current.lessons ?? [];
         return setMenu(lessonsMenu(typeof given === 'function' ? given() : given, startLesson));
       }
-      case 'menu-close': return setOpen(null);
-      case 'menu-move': {
-        const m = openMenu as OpenMenu;
-        const n = m.menu.items.length;
-        return setOpen({ ...m, index: (m.index + cmd.delta + n) % n });
-      }
-      case 'menu-pick': {
-        const items = (openMenu as OpenMenu).menu.items;
-        return cmd.index < items.length ? choose(items[cmd.index]) : undefined;
-      }
-      case 'menu-choose': return choose((openMenu as OpenMenu).menu.items[(openMenu as OpenMenu).index]);
+      case 'menu-close':
+      case 'menu-move':
+      case 'menu-pick':
+      case 'menu-choose': return follow(menuStep(openMenu, cmd));
     }
   };
   useTypedKeys(onKey);
@@ -279,12 +272,11 @@ export function App(props: AppProps) {
     }
   }, [session, lesson, menu, help]);
 
-  function choose(it: MenuItem | undefined) {
-    if (!it) return setMenu(null);
-    if (it.submenu) return setMenu(it.submenu());
-    setMenu(null);
-    if (it.run) it.run();
-    if (it.action) act(it.action);
+  function follow(step: MenuStep | null) {
+    if (!step) return;
+    setOpen(step.open);
+    step.chosen?.run?.();
+    if (step.chosen?.action) act(step.chosen.action);
   }
 
   // A size given by props wins at once (no intermediate frame at the old size).

@@ -5,6 +5,7 @@ import { describeAction } from '../sim/actions.js';
 import type { ComponentKind, State } from '../sim/types.js';
 import { removalItem } from './removal-confirm.js';
 import { validateAction } from '../sim/apply-action.js';
+import type { KeyCommand } from './keymap.js';
 
 export interface MenuItem {
   label: string;
@@ -22,6 +23,36 @@ export interface OpenMenu {
 export interface Menu {
   title: string;
   items: MenuItem[];
+}
+
+/** A menu opened after `prev` (a new serial, the first item highlighted), or none for null. */
+export function openedMenu(prev: OpenMenu | null, m: Menu | null): OpenMenu | null {
+  return m ? { menu: m, index: 0, serial: (prev?.serial ?? 0) + 1 } : null;
+}
+
+export type MenuCommand = Extract<KeyCommand, { kind: 'menu-move' | 'menu-pick' | 'menu-choose' | 'menu-close' }>;
+/** What a menu key leads to: the menu now open (or none) and the item chosen, whose action or callback the caller runs. */
+export interface MenuStep {
+  open: OpenMenu | null;
+  chosen: MenuItem | null;
+}
+
+function pick(open: OpenMenu, it: MenuItem | undefined): MenuStep {
+  if (!it) return { open: null, chosen: null };
+  if (it.submenu) return { open: openedMenu(open, it.submenu()), chosen: null };
+  return { open: null, chosen: it };
+}
+
+/** One menu key on the open menu (the dashboard and the comparison both use it); null when the key does nothing. */
+export function menuStep(open: OpenMenu | null, cmd: MenuCommand): MenuStep | null {
+  if (!open) return cmd.kind === 'menu-close' ? { open: null, chosen: null } : null;
+  const items = open.menu.items;
+  switch (cmd.kind) {
+    case 'menu-close': return { open: null, chosen: null };
+    case 'menu-move': return items.length ? { open: { ...open, index: (open.index + cmd.delta + items.length) % items.length }, chosen: null } : null;
+    case 'menu-pick': return cmd.index < items.length ? pick(open, items[cmd.index]) : null;
+    case 'menu-choose': return pick(open, items[open.index]);
+  }
 }
 
 export function nodeMenu(s: State, id: string): Menu {

@@ -9,7 +9,7 @@ import { terminalSize } from '../terminal-size.js';
 import type { Action } from '../../sim/actions.js';
 import { describeAction } from '../../sim/actions.js';
 import { commandFor } from '../keymap.js';
-import { clusterMenu, nodeMenu, type Menu, type MenuItem, type OpenMenu } from '../menus.js';
+import { clusterMenu, nodeMenu, type Menu, type MenuStep, type OpenMenu, menuStep, openedMenu } from '../menus.js';
 import { Lines } from '../lines-view.js';
 import { advanceBoth, dispatchCompared, otherSide, type ComparePair, type Side } from './compare-pair.js';
 import { compareLayout } from './compare-layout.js';
@@ -72,13 +72,12 @@ export function CompareApp(props: CompareAppProps) {
     if (r.refused) setNotice(`not applied: ${describeAction(a)} would make both clusters alike in ${r.refused}, the setting compared`);
     else if ('target' in a || a.type === 'heal-all' || a.type === 'set-topology') setNotice(`last, on both: ${describeAction(a)}`);
   };
-  const setMenu = (m: Menu | null) => setOpen(m ? { menu: m, index: 0, serial: (openRef.current?.serial ?? 0) + 1 } : null);
-  function choose(it: MenuItem | undefined) {
-    if (!it) return setMenu(null);
-    if (it.submenu) return setMenu(it.submenu());
-    setMenu(null);
-    if (it.run) it.run();
-    if (it.action) act(it.action);
+  const setMenu = (m: Menu | null) => setOpen(openedMenu(openRef.current, m));
+  function follow(step: MenuStep | null) {
+    if (!step) return;
+    setOpen(step.open);
+    step.chosen?.run?.();
+    if (step.chosen?.action) act(step.chosen.action);
   }
   const quit = () => {
     props.onQuit?.();
@@ -108,17 +107,10 @@ export function CompareApp(props: CompareAppProps) {
       case 'lessons': return setNotice('lessons run one cluster: start one without --compare');
       case 'node-menu': return setMenu(nodeMenu(s, sel as string));
       case 'cluster-menu': return setMenu(clusterMenu(s));
-      case 'menu-close': return setOpen(null);
-      case 'menu-move': {
-        const m = openMenu as OpenMenu;
-        const n = m.menu.items.length;
-        return setOpen({ ...m, index: (m.index + cmd.delta + n) % n });
-      }
-      case 'menu-pick': {
-        const items = (openMenu as OpenMenu).menu.items;
-        return cmd.index < items.length ? choose(items[cmd.index]) : undefined;
-      }
-      case 'menu-choose': return choose((openMenu as OpenMenu).menu.items[(openMenu as OpenMenu).index]);
+      case 'menu-close':
+      case 'menu-move':
+      case 'menu-pick':
+      case 'menu-choose': return follow(menuStep(openMenu, cmd));
     }
   };
   useTypedKeys(onKey);
