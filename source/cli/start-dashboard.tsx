@@ -1,6 +1,5 @@
-// Starts the dashboard in the real terminal: alternate screen, hidden cursor, signals that restore
-// the terminal, optional recording (--record) and keystroke script (--script).
-import { render } from 'ink';
+// Starts the dashboard in the real terminal (full-screen.tsx: alternate screen, hidden cursor,
+// signals that restore the terminal), with optional recording (--record) and keystroke script (--script).
 import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
@@ -11,7 +10,7 @@ import { startInteractiveRecording, type InteractiveRecording } from '../record/
 import type { KeyScriptRun } from '../ui/input/key-script.js';
 import type { ScriptedStdin } from '../ui/input/scripted-stdin.js';
 import { installFastOutput } from '../ui/ink-patches/fast-output.js';
-import { terminalSize } from '../ui/terminal-size.js';
+import { runFullScreen, sizeMisfit } from './full-screen.js';
 
 export interface DashboardOptions {
   config: Config;
@@ -29,17 +28,12 @@ export interface DashboardOptions {
   startLesson?: AppProps['startLesson'];
 }
 
-const ALT_SCREEN_ON = '\u001b[?1049h';
-const ALT_SCREEN_OFF = '\u001b[?1049l';
-const CURSOR_HIDE = '\u001b[?25l';
-const CURSOR_SHOW = '\u001b[?25h';
-
 export async function startDashboard(opts: DashboardOptions): Promise<number> {
   await installFastOutput();
   const out = process.stdout;
-  const term = terminalSize(out);
-  if (opts.size && (term.cols < opts.size.cols || term.rows < opts.size.rows)) {
-    process.stderr.write(`kube-ha-lab: --size ${opts.size.cols}x${opts.size.rows} does not fit this terminal (${term.cols}x${term.rows}); enlarge it or ask for less\n`);
+  const misfit = sizeMisfit(opts.size, out);
+  if (misfit) {
+    process.stderr.write(`kube-ha-lab: ${misfit}\n`);
     return 2;
   }
   let rec: InteractiveRecording | null = null;
@@ -73,37 +67,17 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
   const fresh = createSession(createState(config), { speed: opts.speed });
   const session = opts.lesson?.startStep ? skipToStep(fresh, opts.lesson.driver, opts.lesson.startStep) : fresh;
   const stdout = (rec?.stdout ?? out) as NodeJS.WriteStream;
-  stdout.write(ALT_SCREEN_ON + CURSOR_HIDE);
-
-  return new Promise<number>((resolve) => {
-    let finished = false;
-    const finish = (code: number) => {
-      if (finished) return;
-      finished = true;
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      keys?.cancel();
-      try {
-        app.unmount();
-      } catch {
-        // already unmounted
-      }
-      stdout.write(CURSOR_SHOW + ALT_SCREEN_OFF);
+  return runFullScreen({
+    stdout,
+    stdin: (scripted ?? process.stdin) as NodeJS.ReadStream,
+    beforeUnmount: () => keys?.cancel(),
+    afterRestore: () => {
       rec?.stop();
       scripted?.close();
       if (recordError) process.stderr.write(`kube-ha-lab: ${recordError}\n`);
       else if (opts.recordPath) process.stderr.write(`kube-ha-lab: recording saved to ${opts.recordPath}\n`);
-      resolve(code);
-    };
-    // Ink's exit hook would re-raise the signal and kill the process before the promise settles:
-    // clean up first (terminal writes are synchronous), then exit on our own terms.
-    const onSignal = () => {
-      finish(0);
-      process.exit(0);
-    };
-    process.prependListener('SIGTERM', onSignal);
-    process.prependListener('SIGHUP', onSignal);
-    const app = render(
+    },
+    app: (quit) => (
       <App
         session={session}
         noColor={opts.noColor}
@@ -114,15 +88,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
         startLesson={opts.startLesson}
         driver={opts.lesson?.driver ?? null}
         driverTitle={opts.lesson?.title}
-        onQuit={() => setImmediate(() => finish(0))}
-      />,
-      {
-        stdout,
-        stdin: (scripted ?? process.stdin) as NodeJS.ReadStream,
-        exitOnCtrlC: false,
-        patchConsole: true,
-      },
-    );
-    app.waitUntilExit().then(() => finish(0), () => finish(1));
+        onQuit={quit}
+      />
+    ),
   });
 }
