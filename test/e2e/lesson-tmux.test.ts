@@ -2,37 +2,16 @@
 // the fault with the clock held, the grade shows with the next narration, b goes back, Esc leaves,
 // and a lesson ends on its summary.
 import { describe, expect, it, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { CLI, ROOT } from '../cli/run-cli.js';
+import { CLI } from '../cli/run-cli.js';
+import { sleep, tmuxSession } from './tmux-helpers.js';
 
-const session = `kha-lesson-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const t = tmuxSession(`kha-lesson-${process.pid}`);
+const { screen, keys } = t;
 const clockOf = (s: string) => /t (\d\d:\d\d\.\d)/.exec(s)?.[1];
+const waitScreen = (pred: (s: string) => boolean, what: string, ms = 20_000) => t.waitScreen(pred, what, ms);
+const start = (lesson: string) => t.start(80, 24, `NODE_ENV=production node ${CLI} --scenario ${lesson} --speed 8; sleep 60`);
 
-async function waitScreen(pred: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
-  const end = Date.now() + ms;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (pred(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
-}
-
-function start(lesson: string): void {
-  if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, `NODE_ENV=production node ${CLI} --scenario ${lesson} --speed 8; sleep 60`);
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
-});
+afterAll(() => t.kill());
 
 describe('a lesson by keys at 80x24', () => {
   it('lesson 01: asks before the crash with the clock held, grades with the next narration, b back, Esc leaves', async () => {

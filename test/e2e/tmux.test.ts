@@ -3,39 +3,20 @@
 // dist/cli.js is the shipped bundle, so these run Ink with the patches of source/ui/ink-patches
 // (its compositor, text measures and line-diff writer) end to end.
 import { describe, expect, it, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCast } from '../../source/record/index.js';
-import { CLI, ROOT } from '../cli/run-cli.js';
+import { CLI } from '../cli/run-cli.js';
+import { tmuxSession } from './tmux-helpers.js';
 
 const session = `kha-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const screen = () => tmux('capture-pane', '-p', '-t', session);
+const t = tmuxSession(session);
+const { tmux, screen, waitScreen } = t;
+const startSession = t.start;
 
-async function waitScreen(pred: (s: string) => boolean, what: string, ms = 15_000): Promise<string> {
-  const end = Date.now() + ms;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (pred(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
-}
-
-/** A fresh tmux session of `cols`x`rows` in the project folder, running `command`. */
-function startSession(cols: number, rows: number, command: string): void {
-  if (!hasTmux) throw new Error('tmux is not installed: install it (apt-get install -y tmux); .ci/run does this in CI');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), '-c', ROOT, command);
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
-});
+afterAll(() => t.kill());
 
 describe('the dashboard in a real terminal', () => {
   it('a keystroke script drives it unattended while --record writes a cast with markers', async () => {
@@ -59,7 +40,7 @@ describe('the dashboard in a real terminal', () => {
     const lines = s.split('\n');
     expect(Math.max(...lines.map((l) => [...l.trimEnd()].length))).toBeLessThanOrEqual(90);
     expect(lines.filter((l) => l.trim() !== '').length).toBeLessThanOrEqual(25);
-    tmux('send-keys', '-t', session, 'q');
+    t.keys('q');
     await waitScreen((x) => x.includes('EXITED rc=0'), 'the program to exit');
     const parsed = parseCast(readFileSync(cast, 'utf8'));
     expect(parsed.problems).toEqual([]);
@@ -84,7 +65,7 @@ describe('the dashboard in a real terminal', () => {
     // The dashboard hides the cursor while it runs (so the check after quitting means something).
     expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0');
     // master-1 is selected at start; c crashes it.
-    tmux('send-keys', '-t', session, 'c');
+    t.keys('c');
     const crashed = await waitScreen((s) => /master-1\s+✖ crashed/.test(s), 'master-1 crashed');
     expect(crashed).toMatch(/etcd (leader master-\d · 2\/3 up|: no leader — 2\/3 members up)/);
     // Frames are written line by line, only what changed: after many frames the header is still
@@ -95,7 +76,7 @@ describe('the dashboard in a real terminal', () => {
     expect(rows[1]).toMatch(/^ . (API (OK|DEGRADED|DOWN)|STARTING) · /);
     expect(rows[34]).toMatch(/^ \? help/);
     expect(rows.filter((r) => r.includes('kube-ha-lab  t ')).length).toBe(1);
-    tmux('send-keys', '-t', session, 'q');
+    t.keys('q');
     const after = await waitScreen((s) => s.includes('EXITED rc=0'), 'the program to exit');
     // The dashboard was drawn on the alternate screen: after quitting, none of it is left behind.
     expect(after).not.toMatch(/API (OK|DEGRADED|DOWN)|STARTING ·/);
