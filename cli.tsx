@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
   let keyScript: string | null = null;
   let actionScript = null;
   if (opts.script) {
-    const { classifyScriptText } = await import('./source/ui/input/key-script.js');
+    const { classifyScriptText } = await import('./source/ui/input/script-kind.js');
     let text: string;
     try {
       text = readFileSync(opts.script, 'utf8');
@@ -138,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.record) {
-    const { checkRecordPath, setCastHeaderExtras, commandLine } = await import('./source/record/asciicast.js');
+    const { checkRecordPath } = await import('./source/record/record-path.js');
+    const { setCastHeaderExtras, commandLine } = await import('./source/record/cast-sink.js');
     const problem = checkRecordPath(opts.record);
     if (problem) return usage(problem);
     setCastHeaderExtras({ title: opts.title ?? scenario?.title, command: commandLine(NAME, argv), idle_time_limit: 2 });

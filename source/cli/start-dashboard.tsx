@@ -7,7 +7,7 @@ import type { Driver } from '../sim/driver.js';
 import { skipToStep } from '../ui/lesson-skip.js';
 import { App, type AppProps } from '../ui/app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
-import type { KeyScriptRun } from '../ui/input/key-script.js';
+import type { KeyScriptRun } from '../ui/input/key-script-run.js';
 import type { ScriptedStdin } from '../ui/input/scripted-stdin.js';
 import { installFastOutput } from '../ui/ink-patches/fast-output.js';
 import { runFullScreen, sizeMisfit } from './full-screen.js';
@@ -51,7 +51,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
   let scripted: ScriptedStdin | null = null;
   if (opts.keyScriptPath) {
     // Loaded only for a keystroke script (its parser reads YAML).
-    const { loadKeyScript, runKeyScript } = await import('../ui/input/key-script.js');
+    const { loadKeyScript } = await import('../ui/input/key-script.js');
+    const { runKeyScript } = await import('../ui/input/key-script-run.js');
     const { createScriptedStdin } = await import('../ui/input/scripted-stdin.js');
     const loaded = loadKeyScript(opts.keyScriptPath);
     if (!loaded.ok) {

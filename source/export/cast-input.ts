@@ -1,7 +1,8 @@
 // Reads the cast to export: asciicast v2 (what --record writes), checked before anything is drawn.
 // Every problem is one line for the CLI (exit 2): not JSON, not a cast, a v3 cast, a broken event.
 import fs from 'node:fs';
-import { describeFsError, parseCast, type CastHeader } from '../record/asciicast.js';
+import { parseCast, type CastHeader } from '../record/asciicast.js';
+import { describeFsError } from '../files/fs-errors.js';
 
 export interface CastInput {
   header: CastHeader & Record<string, unknown>;

@@ -2,7 +2,7 @@
 // a failure (a full disk, a kill) never leaves half an image where the output should be.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeFsError } from '../record/asciicast.js';
+import { describeFsError } from '../files/fs-errors.js';
 
 /** Returns null when written, else one line saying why not (nothing is left behind). */
 export function writeAtomic(file: string, data: string | Uint8Array): string | null {

@@ -1,21 +1,10 @@
 // Recording: asciicast v2 files from a live dashboard (--record) or rendered headlessly from a
 // scenario at simulated time (--headless --scenario X --record X.cast --size 120x36), and
 // keystroke scripts that drive an interactive session unattended (--script with key entries).
-export {
-  checkRecordPath,
-  openCastSink,
-  memoryCastSink,
-  parseCast,
-  headerLine,
-  eventLine,
-  castTime,
-  describeFsError,
-  type CastHeader,
-  type CastEvent,
-  type CastSink,
-  type ParsedCast,
-  type SinkOptions,
-} from './asciicast.js';
+export { parseCast, headerLine, eventLine, castTime, type CastHeader, type CastEvent, type ParsedCast } from './asciicast.js';
+export { openCastSink, memoryCastSink, type CastSink, type SinkOptions } from './cast-sink.js';
+export { checkRecordPath } from './record-path.js';
+export { describeFsError } from '../files/fs-errors.js';
 export {
   recordStdout,
   startInteractiveRecording,
@@ -38,20 +27,9 @@ export {
   type FrameViewProps,
   type Size,
 } from './render-scenario.js';
-export {
-  parseKeyScript,
-  loadKeyScript,
-  runKeyScript,
-  classifyScript,
-  classifyScriptText,
-  keySequence,
-  parseDurationMs,
-  NAMED_KEYS,
-  realTimers,
-  type KeyScript,
-  type ScheduledKey,
-  type Timers,
-  type KeyScriptRun,
-} from '../ui/input/key-script.js';
+export { parseKeyScript, loadKeyScript, parseDurationMs, type KeyScript, type ScheduledKey } from '../ui/input/key-script.js';
+export { runKeyScript, realTimers, type Timers, type KeyScriptRun } from '../ui/input/key-script-run.js';
+export { classifyScript, classifyScriptText } from '../ui/input/script-kind.js';
+export { keySequence, NAMED_KEYS } from '../ui/input/key-names.js';
 export { createScriptedStdin, type ScriptedStdin } from '../ui/input/scripted-stdin.js';
 export { ScreenEncoder } from './screen.js';

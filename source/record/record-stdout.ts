@@ -4,8 +4,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
-import type { CastHeader, CastSink, SinkOptions } from './asciicast.js';
-import { openCastSink } from './asciicast.js';
+import type { CastHeader } from './asciicast.js';
+import { openCastSink, type CastSink, type SinkOptions } from './cast-sink.js';
 import { terminalSize } from '../ui/terminal-size.js';
 
 /** Milliseconds from an arbitrary origin; only differences are used. */

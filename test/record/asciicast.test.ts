@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  castTime, checkRecordPath, eventLine, headerLine, memoryCastSink, openCastSink, parseCast, type CastHeader,
-} from '../../source/record/asciicast.js';
+import { castTime, eventLine, headerLine, parseCast, type CastHeader } from '../../source/record/asciicast.js';
+import { memoryCastSink, openCastSink } from '../../source/record/cast-sink.js';
+import { checkRecordPath } from '../../source/record/record-path.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kha-cast-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

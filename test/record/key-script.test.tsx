@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { Text, render, useInput } from 'ink';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyScriptText, keySequence, parseDurationMs, parseKeyScript, runKeyScript, type KeyScript, type Timers,
-} from '../../source/ui/input/key-script.js';
+import { parseDurationMs, parseKeyScript, type KeyScript } from '../../source/ui/input/key-script.js';
+import { runKeyScript, type Timers } from '../../source/ui/input/key-script-run.js';
+import { classifyScriptText } from '../../source/ui/input/script-kind.js';
+import { keySequence } from '../../source/ui/input/key-names.js';
 import { createScriptedStdin } from '../../source/ui/input/scripted-stdin.js';
 
 function ok(text: string, file = 'demo.keys'): KeyScript {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Text, render } from 'ink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryCastSink, parseCast } from '../../source/record/asciicast.js';
+import { parseCast } from '../../source/record/asciicast.js';
+import { memoryCastSink } from '../../source/record/cast-sink.js';
 import { recordStdout, startInteractiveRecording } from '../../source/record/record-stdout.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -16,49 +16,13 @@
 // (reported through onMarker, e.g. as an asciicast marker when recording).
 //
 // The same --script flag takes timed *sim actions* in headless mode (entries with `do:`);
-// classifyScript() tells the two apart.
+// classifyScript() (script-kind.ts) tells the two apart. Key names are in key-names.ts; playing a
+// parsed script is key-script-run.ts.
 import { parseDuration } from '../../sim/duration.js';
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { isSeq, isMap, parseDocument, type Node } from 'yaml';
+import { isSeq, isMap, type Node } from 'yaml';
 import { parseLocated } from '../../files/located-doc.js';
-
-export const NAMED_KEYS: Readonly<Record<string, string>> = Object.freeze({
-  enter: '\r',
-  return: '\r',
-  esc: '\u001b',
-  escape: '\u001b',
-  up: '\u001b[A',
-  down: '\u001b[B',
-  right: '\u001b[C',
-  left: '\u001b[D',
-  tab: '\t',
-  'shift+tab': '\u001b[Z',
-  space: ' ',
-  backspace: '\u007f',
-  delete: '\u001b[3~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  pageup: '\u001b[5~',
-  pagedown: '\u001b[6~',
-});
-
-const KEY_NAMES_TEXT = 'enter, esc, up, down, left, right, tab, shift+tab, space, backspace, delete, home, end, pageup, pagedown, ctrl+<letter>, alt+<char>, or one character';
-
-/** The bytes a terminal sends for a key name, or null when the name is unknown. */
-export function keySequence(name: string): string | null {
-  if ([...name].length === 1) return name; // a literal character, case kept
-  const k = name.trim().toLowerCase().replace(/\s+/g, '').replace(/^control\+|^ctl\+/, 'ctrl+').replace(/^esc\+|^meta\+|^option\+/, 'alt+');
-  if (k in NAMED_KEYS) return NAMED_KEYS[k];
-  let m = /^ctrl\+([a-z])$/.exec(k);
-  if (m) return String.fromCharCode(m[1].charCodeAt(0) - 96);
-  m = /^alt\+(.+)$/.exec(name.trim());
-  if (m) {
-    const inner = keySequence(m[1]);
-    return inner === null ? null : '\u001b' + inner;
-  }
-  return null;
-}
+import { KEY_NAMES_TEXT, keySequence } from './key-names.js';
 
 /** "1s", "500ms", "1.5s", "2m", or a number of milliseconds. Null when unreadable or negative. */
 export function parseDurationMs(v: unknown): number | null {
@@ -89,37 +53,6 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 
 const ENTRY_FIELDS = new Set(['at', 'after', 'wait', 'key', 'keys', 'type', 'repeat', 'gap', 'marker', 'comment', 'note']);
 const DEFAULT_GAP_MS = 50;
-
-export type ScriptKind = 'keys' | 'actions' | 'mixed' | 'unknown';
-
-/** Keystroke entries (key/keys/type) or sim-action entries (do), for the CLI to pick a parser. */
-export function classifyScript(entries: unknown): ScriptKind {
-  const list = Array.isArray(entries) ? entries : entries && typeof entries === 'object' && Array.isArray((entries as { steps?: unknown }).steps) ? (entries as { steps: unknown[] }).steps : null;
-  if (!list) return 'unknown';
-  let keys = 0;
-  let actions = 0;
-  for (const e of list) {
-    if (!e || typeof e !== 'object') continue;
-    const o = e as Record<string, unknown>;
-    if ('do' in o) actions++;
-    if ('key' in o || 'keys' in o || 'type' in o) keys++;
-  }
-  if (keys && actions) return 'mixed';
-  if (keys) return 'keys';
-  if (actions) return 'actions';
-  return 'unknown';
-}
-
-/** Classifies script text (YAML or JSON) without validating it; 'unknown' when it does not parse. */
-export function classifyScriptText(text: string): ScriptKind {
-  try {
-    const doc = parseDocument(text);
-    if (doc.errors.length) return 'unknown';
-    return classifyScript(doc.toJS());
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * Parses and validates a keystroke script. Errors are one line: `file:line: entry N: what is wrong`.
@@ -230,86 +163,4 @@ export function loadKeyScript(file: string): ParseResult<KeyScript> {
     return { ok: false, error: `--script ${file}: cannot read it: ${why}` };
   }
   return parseKeyScript(text, file);
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  /** Milliseconds, any origin. */
-  now(): number;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-  now: () => performance.now(),
-};
-
-export interface KeyScriptRun {
-  /** Resolves after the last key was written (or the run was cancelled). */
-  done: Promise<void>;
-  cancel(): void;
-}
-
-export interface RunKeyScriptOptions {
-  onMarker?: (label: string) => void;
-  /** Called before each key is written (logging, tests). */
-  onKey?: (key: ScheduledKey) => void;
-}
-
-/**
- * Writes each key's bytes through `writeKey` at its time from now. Each timer is set against the
- * start (not the previous key), so delays do not accumulate.
- */
-export function runKeyScript(script: KeyScript, writeKey: (seq: string) => void, timers: Timers = realTimers, opts: RunKeyScriptOptions = {}): KeyScriptRun {
-  const start = timers.now();
-  let i = 0;
-  let handle: unknown = null;
-  let cancelled = false;
-  let resolve!: () => void;
-  const done = new Promise<void>((r) => { resolve = r; });
-
-  const fire = () => {
-    handle = null;
-    if (cancelled) return;
-    const elapsed = timers.now() - start;
-    // Everything that is due now goes out in order.
-    while (i < script.keys.length && script.keys[i].atMs <= elapsed + 0.5) {
-      const k = script.keys[i++];
-      try {
-        opts.onKey?.(k);
-        if (k.marker !== undefined) opts.onMarker?.(k.marker);
-        if (k.seq) writeKey(k.seq);
-      } catch {
-        // A failing consumer must not stop the script.
-      }
-      // Escape alone must reach the app before the next key, or it reads as Alt+<key>.
-      if (k.seq === '\u001b' && i < script.keys.length && script.keys[i].atMs <= elapsed + 0.5) break;
-    }
-    schedule();
-  };
-
-  const schedule = () => {
-    if (cancelled) return;
-    if (i >= script.keys.length) {
-      resolve();
-      return;
-    }
-    const wait = Math.max(0, script.keys[i].atMs - (timers.now() - start));
-    // A key due now right after a lone Escape still waits a few ms (Ink flushes Esc on setImmediate).
-    const prevEsc = i > 0 && script.keys[i - 1].seq === '\u001b';
-    handle = timers.setTimeout(fire, prevEsc ? Math.max(wait, 10) : wait);
-  };
-
-  schedule();
-  return {
-    done,
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      if (handle !== null) timers.clearTimeout(handle);
-      handle = null;
-      resolve();
-    },
-  };
 }
