@@ -4,9 +4,8 @@ import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
 import { CompareApp } from '../ui/compare/compare-app.js';
-import { installFastOutput } from '../ui/ink-patches/fast-output.js';
 import type { CompareSides } from './compare-args.js';
-import { runFullScreen, sizeMisfit } from './full-screen.js';
+import { readyFullScreen, runFullScreen } from './full-screen.js';
 
 export interface CompareDashboardOptions {
   config: Config;
@@ -17,13 +16,8 @@ export interface CompareDashboardOptions {
 }
 
 export async function startCompareDashboard(opts: CompareDashboardOptions): Promise<number> {
-  await installFastOutput();
   const out = process.stdout;
-  const misfit = sizeMisfit(opts.size, out);
-  if (misfit) {
-    process.stderr.write(`kube-ha-lab: ${misfit}\n`);
-    return 2;
-  }
+  if (!(await readyFullScreen(opts.size, out))) return 2;
   const pair = {
     a: createSession(createState(opts.config), { speed: opts.speed }),
     b: createSession(createState(opts.sides.config), { speed: opts.speed }),

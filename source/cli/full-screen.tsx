@@ -4,6 +4,7 @@
 import type { ReactElement } from 'react';
 import { render } from 'ink';
 import { terminalSize } from '../ui/terminal-size.js';
+import { installFastOutput } from '../ui/ink-patches/fast-output.js';
 
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
@@ -11,10 +12,18 @@ const CURSOR_HIDE = '\u001b[?25l';
 const CURSOR_SHOW = '\u001b[?25h';
 
 /** Why a fixed frame size (--size) cannot be shown in this terminal, or null when it fits. */
-export function sizeMisfit(size: { cols: number; rows: number } | undefined, out: NodeJS.WriteStream): string | null {
+function sizeMisfit(size: { cols: number; rows: number } | undefined, out: NodeJS.WriteStream): string | null {
   const term = terminalSize(out);
   if (!size || (term.cols >= size.cols && term.rows >= size.rows)) return null;
   return `--size ${size.cols}x${size.rows} does not fit this terminal (${term.cols}x${term.rows}); enlarge it or ask for less`;
+}
+
+/** Readies Ink's fast output and checks a fixed size fits; false (after one line on stderr) when it does not. */
+export async function readyFullScreen(size: { cols: number; rows: number } | undefined, out: NodeJS.WriteStream): Promise<boolean> {
+  await installFastOutput();
+  const misfit = sizeMisfit(size, out);
+  if (misfit) process.stderr.write(`kube-ha-lab: ${misfit}\n`);
+  return misfit === null;
 }
 
 export interface FullScreenRun {

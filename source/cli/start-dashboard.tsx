@@ -9,8 +9,7 @@ import { App, type AppProps } from '../ui/app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
 import type { KeyScriptRun } from '../ui/input/key-script-run.js';
 import type { ScriptedStdin } from '../ui/input/scripted-stdin.js';
-import { installFastOutput } from '../ui/ink-patches/fast-output.js';
-import { runFullScreen, sizeMisfit } from './full-screen.js';
+import { readyFullScreen, runFullScreen } from './full-screen.js';
 
 export interface DashboardOptions {
   config: Config;
@@ -29,13 +28,8 @@ export interface DashboardOptions {
 }
 
 export async function startDashboard(opts: DashboardOptions): Promise<number> {
-  await installFastOutput();
   const out = process.stdout;
-  const misfit = sizeMisfit(opts.size, out);
-  if (misfit) {
-    process.stderr.write(`kube-ha-lab: ${misfit}\n`);
-    return 2;
-  }
+  if (!(await readyFullScreen(opts.size, out))) return 2;
   let rec: InteractiveRecording | null = null;
   let recordError: string | null = null;
   if (opts.recordPath) {
