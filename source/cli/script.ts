@@ -43,7 +43,8 @@ export function parseActionScript(text: string, file: string, config: Config): T
   if (!isSeq(root)) throw new ScriptError(`${file}:${lineOf(root as Node)}: a script is a list of timed actions, like [{"at": "5s", "do": "crash", "target": "master-1"}]`);
   const problems: FileProblem[] = [];
   const entries = root.items.map((item, i): ScriptEntry | null => {
-    const say = (path: readonly (string | number)[], m: string) => `entry ${i + 1}: ${path.length && !m.startsWith(`"${path[0]}"`) ? `"${path.join('.')}": ` : ''}${m}`;
+    const field = (path: readonly (string | number)[], m: string) => (!path.length || m.startsWith(`"${path[0]}"`) ? '' : `"${path.join('.')}"${m.startsWith('must') ? ' ' : ': '}`);
+    const say = (path: readonly (string | number)[], m: string) => `entry ${i + 1}: ${field(path, m)}${m}`;
     if (!isMap(item)) {
       problems.push({ line: lineOf(item as Node), message: say([], 'each entry must be an object like {"at": "5s", "do": "crash", "target": "master-1"}') });
       return null;

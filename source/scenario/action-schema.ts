@@ -30,7 +30,8 @@ const takes = (type: string) => ACTION_FIELDS[type as SimAction['type']] ?? { re
 function actionRules(entry: unknown, ctx: z.RefinementCtx): void {
   if (entry === null || typeof entry !== 'object') return;
   const e = entry as Record<string, unknown>;
-  if (typeof e.do !== 'string') return;
+  // An unknown `do` is the schema's own problem; its fields are judged once it names an action.
+  if (typeof e.do !== 'string' || !(e.do in ACTION_FIELDS || e.do === 'none')) return;
   const type = e.do;
   const spec = takes(type);
   const fields = [...spec.required, ...spec.optional];

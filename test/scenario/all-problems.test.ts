@@ -91,7 +91,7 @@ describe('a --script file with several problems', () => {
   it('reports every entry that is wrong, each with its line', () => {
     const lines = scriptProblems(SCRIPT);
     expect(lines).toEqual([
-      expect.stringMatching(/^faults\.yaml:2: entry 1: "do": must be one of "crash"/),
+      expect.stringMatching(/^faults\.yaml:2: entry 1: "do" must be one of "crash"/),
       expect.stringMatching(/^faults\.yaml:5: entry 2: "target": no node named "@etcd-leader" \(roles like @etcd-leader work in scenario files/),
       expect.stringMatching(/^faults\.yaml:8: entry 3: "enabled" must be true or false/),
       expect.stringMatching(/^faults\.yaml:9: entry 4: needs a time/),
