@@ -3,6 +3,7 @@ import { produce } from 'immer';
 import type { State } from './types.js';
 import type { SimAction } from './actions.js';
 import { tickEtcd } from './etcd/index.js';
+import { withSteadyMembers } from './etcd/cluster.js';
 import { tickProcesses } from './processes.js';
 import { tickApiservers } from './apiserver.js';
 import { tickElectors } from './leader-election.js';
@@ -21,6 +22,11 @@ export function tickDraft(s: State): void {
   s.t += s.config.tickMs;
   tickEtcd(s);
   tickProcesses(s);
+  withSteadyMembers(s, () => steadyRules(s));
+}
+
+/** The rules that change no etcd role, process, node or link (see withSteadyMembers). */
+function steadyRules(s: State): void {
   tickApiservers(s);
   tickElectors(s);
   tickKeepalived(s);

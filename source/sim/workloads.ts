@@ -79,13 +79,13 @@ export function k8sNodeIds(s: State): string[] {
  */
 function nodeLifecycle(s: State, kcmMaster: string, kcm: Elector): void {
   const wl = s.workloads;
-  const nodes = k8sNodeIds(s);
   if (wl.kcmIdentity !== kcm.identity) {
     // A newly elected KCM gives every node a fresh grace period (probeTimestamp = now).
     wl.kcmIdentity = kcm.identity;
-    for (const n of nodes) wl.nodeSeenAt[n] = s.t;
+    for (const n of k8sNodeIds(s)) wl.nodeSeenAt[n] = s.t;
   }
   if (s.t % NODE_MONITOR_PERIOD_MS !== 0) return;
+  const nodes = k8sNodeIds(s);
   const apiOk = apiThroughLb(s).writes;
   const k = s.config.knobs;
   const fresh: { node: string; silent: number }[] = [];

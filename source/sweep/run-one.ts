@@ -1,8 +1,8 @@
 // One run of a sweep: a cluster from its config and seed, the plan's actions at their times, and
-// the outage ledger at the end. The tick rules run on one private working copy, with no snapshot
-// published between ticks (a sweep reads only the end), which is what makes a run cheap. Actions
-// take the steps of the engine's apply() on that same copy (a test holds the ledger to the
-// engine's own loop, so the two cannot drift apart unnoticed).
+// the outage ledger at the end, through the shared run loop (sim/run-loop.ts). The tick rules run
+// on one private working copy, with no snapshot published between ticks (a sweep reads only the
+// end), which is what makes a run cheap. Actions take the steps of the engine's apply() on that
+// same copy (a test holds the ledger to the engine's own loop, so the two cannot drift apart).
 import type { Config, State } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
@@ -10,6 +10,7 @@ import { tickDraft } from '../sim/engine.js';
 import { applyAction, validateAction } from '../sim/apply-action.js';
 import type { SimAction } from '../sim/actions.js';
 import { thaw } from '../sim/publish.js';
+import { RunLoop, type WorldOps } from '../sim/run-loop.js';
 import { parseDuration } from '../sim/duration.js';
 import { ledgerOf, openOutage, type OutageRecord } from '../sim/ledger/index.js';
 import { ScenarioDriver } from '../scenario/scenario-driver.js';
@@ -51,29 +52,47 @@ function nextPollAt(plan: Plan, driver: Driver, w: State, lastRunAt: number): nu
   return w.t;
 }
 
-/** Runs the plan once on `config` (its seed included). */
+/**
+ * The run loop's view of one working copy: actions and ticks change it in place, nothing is
+ * published between ticks (a sweep reads only the end).
+ */
+const IN_PLACE: WorldOps<State> = {
+  live: (w) => w,
+  apply: (w, a) => {
+    applyInPlace(w, a);
+    return w;
+  },
+  advance: (w, ticks) => {
+    for (let i = 0; i < ticks; i++) tickDraft(w);
+    return w;
+  },
+};
+
+/** Runs the plan once on `config` (its seed included), through the shared run loop. */
 export function runOne(plan: Plan, config: Config): RunResult {
   const w: State = thaw(createState(config));
   const driver = driverOf(plan);
-  const tickMs = config.tickMs;
   const fixedEnd = plan.kind === 'script' ? scriptEndMs(plan.entries, plan.durationMs) : plan.durationMs;
-  let doneAt: number | null = null;
   let stepsRun = 0;
   let lastRunAt = 0;
-  for (;;) {
-    const out = driver.poll(w);
-    for (const a of out.actions) applyInPlace(w, a);
-    if (driver instanceof ScenarioDriver) {
-      const ran = driver.view().step;
-      if (ran !== stepsRun) [stepsRun, lastRunAt] = [ran, w.t];
-    }
-    if (doneAt === null && driver.done(w)) doneAt = w.t;
-    const end = fixedEnd ?? (doneAt !== null ? doneAt + SCENARIO_TAIL_MS : MAX_RUN_MS);
-    if (w.t >= end) break;
-    // Tick straight to the next moment the driver acts (or the end), as asking every tick would.
-    const until = Math.min(nextPollAt(plan, driver, w, lastRunAt), end);
-    const ticks = Math.max(1, Math.ceil((until - w.t) / tickMs));
-    for (let i = 0; i < ticks; i++) tickDraft(w);
-  }
+  // The time a scenario's current step started counts from when the step before it ran.
+  const noteSteps = (): void => {
+    if (!(driver instanceof ScenarioDriver)) return;
+    const ran = driver.view().step;
+    if (ran !== stepsRun) [stepsRun, lastRunAt] = [ran, w.t];
+  };
+  const loop = new RunLoop(w, IN_PLACE, {
+    driver,
+    // Tick straight to the next moment the driver acts, as asking every tick would.
+    nextAt: () => {
+      noteSteps();
+      return nextPollAt(plan, driver, w, lastRunAt);
+    },
+    endMs: fixedEnd ?? MAX_RUN_MS,
+    stopWhenDone: fixedEnd === null,
+    tailMs: SCENARIO_TAIL_MS,
+    maxChunkMs: Infinity,
+  });
+  loop.runToEnd();
   return { records: ledgerOf(w), endT: w.t, state: w };
 }

@@ -47,8 +47,40 @@ export function resetRandomizedElectionTimeout(s: State, m: EtcdMember): void {
   m.randomizedElectionTimeout = e + randomInt(s, e);
 }
 
+/**
+ * Who leads and who reaches whom among the members cannot change while the rules after the etcd
+ * step run (only etcd's own step, the processes and actions change roles, terms, processes,
+ * nodes and links; a proposal appends and commits but moves no leader). Over such a stretch the
+ * answers of leaderOf and reachableVoters are computed once per member.
+ */
+interface SteadyFacts {
+  s: State;
+  leader: Record<string, string | null>;
+  voters: Record<string, number>;
+}
+let steady: SteadyFacts | null = null;
+
+/** Runs `rules`, none of which changes etcd roles, processes, nodes or links, with those facts computed once. */
+export function withSteadyMembers(s: State, rules: () => void): void {
+  const outer = steady;
+  steady = { s, leader: {}, voters: {} };
+  try {
+    rules();
+  } finally {
+    steady = outer;
+  }
+}
+
 /** The leader member `id` follows (itself when leading), if that member really leads its term and is reachable. */
 export function leaderOf(s: State, id: string): string | null {
+  const f = steady !== null && steady.s === s ? steady : null;
+  if (f === null) return computeLeaderOf(s, id);
+  const known = f.leader[id];
+  if (known !== undefined) return known;
+  return (f.leader[id] = computeLeaderOf(s, id));
+}
+
+function computeLeaderOf(s: State, id: string): string | null {
   if (!serving(s, id)) return null;
   const m = s.etcd.members[id];
   const lid = m.role === 'leader' ? id : m.leader;
@@ -61,6 +93,14 @@ export function leaderOf(s: State, id: string): string | null {
 
 /** How many voters a member can talk to right now, itself included (serving, both directions). */
 export function reachableVoters(s: State, id: string): number {
+  const f = steady !== null && steady.s === s ? steady : null;
+  if (f === null) return countReachableVoters(s, id);
+  const known = f.voters[id];
+  if (known !== undefined) return known;
+  return (f.voters[id] = countReachableVoters(s, id));
+}
+
+function countReachableVoters(s: State, id: string): number {
   let n = 0;
   for (const v of s.etcd.order) if (v === id ? serving(s, v) : serving(s, v) && reachable(s, id, v)) n++;
   return n;
