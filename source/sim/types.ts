@@ -222,10 +222,29 @@ export interface ApiServer {
   endpointCursor: number;
   /** Client requests (from the LB) waiting on etcd, in batches. */
   pending: PendingBatch[];
+  /** Its etcd client's connections (external topology: round-robin over every endpoint, etcd-client.ts). */
+  etcdClient: EtcdClient;
   /** When etcd was last usable from here (for /livez restarts after ~80 s). */
   etcdOkAt: Ms;
   restarts: number;
   restartAt: Ms | null;
+}
+
+/** The apiserver's gRPC connection to one etcd endpoint. */
+export interface EtcdSubconn {
+  /** In the round-robin; false once refused or closed by keepalive, until a dial succeeds again. */
+  ready: boolean;
+  /** Ready, but its host stopped answering at this time: the client does not know it yet. */
+  silentSince: Ms | null;
+}
+
+/** clientv3 inside one apiserver process (a restarted process starts a new client). */
+export interface EtcdClient {
+  /** The `since` of the apiserver process this client belongs to. */
+  since: Ms;
+  conns: Record<string, EtcdSubconn>;
+  /** Round-robin position over the ready connections. */
+  rr: number;
 }
 
 export interface PendingBatch {
@@ -242,6 +261,11 @@ export interface PendingBatch {
   backend: string;
   /** Writes: etcd took the proposal (waiting for commit) rather than blocking for want of a leader. */
   proposed: boolean;
+  /**
+   * External topology: the etcd endpoint the request was sent to (null while no connection is
+   * ready: the call waits for one). Undefined in the stacked topology (the local member).
+   */
+  endpoint?: string | null;
 }
 
 export type LeaseName = 'kube-controller-manager' | 'kube-scheduler';
