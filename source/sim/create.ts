@@ -58,7 +58,7 @@ export function newApiServer(s: State, endpoints: string[]): ApiServer {
     endpoints,
     endpointCursor: 0,
     pending: [],
-    etcdClient: { since: s.t, conns: {}, rr: 0 },
+    etcdClient: { since: s.t, conns: {}, rr: [0, 0] },
     // Not ready until etcd has answered once.
     etcdOkAt: NEVER,
     restarts: 0,

@@ -24,7 +24,7 @@ function nextId(s: State, kind: string, server: string): string {
 export function stepAtEndpoint(s: State, m: Master, b: PendingBatch): 'ok' | 'failed' | null {
   const a = m.apiserver;
   if (!b.endpoint) {
-    b.endpoint = pickEndpoint(a);
+    b.endpoint = pickEndpoint(a, b.kind);
     if (!b.endpoint) return null; // no connection is ready: the call waits for one (WaitForReady)
     b.startedAt = s.t;
   }
@@ -35,7 +35,7 @@ export function stepAtEndpoint(s: State, m: Master, b: PendingBatch): 'ok' | 'fa
     if (linearizableReadOk(s, ep)) return 'ok';
     if (timedOut) {
       // "etcdserver: request timed out" is Unavailable: clientv3 retries the read on the next endpoint.
-      b.endpoint = pickEndpoint(a);
+      b.endpoint = pickEndpoint(a, 'read');
       b.startedAt = s.t;
     }
     return null;
@@ -52,7 +52,7 @@ export function deliverToEndpoints(s: State, m: Master, reads: number, writes: n
     const n = k === 0 ? reads : writes;
     if (n <= 0) continue;
     const kind = k === 0 ? 'read' : 'write';
-    for (const [ep, count] of spreadOverEndpoints(a, n)) {
+    for (const [ep, count] of spreadOverEndpoints(a, n, kind)) {
       // The common case first, without a batch: a read at a member with a working leader.
       if (kind === 'read' && ep && endpointReach(s, m.id, ep) === 'answers' && linearizableReadOk(s, ep)) {
         succeed(s, m.id, count, sentAt, 'read');

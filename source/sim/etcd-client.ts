@@ -10,6 +10,9 @@ import { connected } from './network.js';
 import { apiserverServing } from './apiserver.js';
 import { fail } from './request-stats.js';
 
+/** The etcd-bound request classes: linearizable reads and writes. */
+export type RequestClass = 'read' | 'write';
+
 /** k/k storagebackend/factory/etcd3.go: keepaliveTime and keepaliveTimeout (docs/FIDELITY.md §3). */
 export const ETCD_KEEPALIVE_TIME_MS = 30_000;
 export const ETCD_KEEPALIVE_TIMEOUT_MS = 10_000;
@@ -27,7 +30,7 @@ export function endpointReach(s: State, masterId: string, memberId: string): End
 }
 
 function freshClient(a: ApiServer): EtcdClient {
-  return { since: a.since, conns: {}, rr: 0 };
+  return { since: a.since, conns: {}, rr: [0, 0] };
 }
 
 /**
@@ -47,7 +50,7 @@ function closeConn(s: State, a: ApiServer, ep: string): void {
     if (b.endpoint !== ep || b.lost) keep.push(b);
     else if (b.kind === 'write') fail(s, b.backend, b.count, 'write');
     else {
-      b.endpoint = pickEndpoint(a);
+      b.endpoint = pickEndpoint(a, 'read');
       b.startedAt = s.t;
       keep.push(b);
     }
@@ -90,13 +93,14 @@ export function tickEtcdClients(s: State): void {
 }
 
 /** The next endpoint in the round-robin over ready connections, or null when none is ready (the call waits). */
-export function pickEndpoint(a: ApiServer): string | null {
+export function pickEndpoint(a: ApiServer, kind: RequestClass): string | null {
   const c = a.etcdClient;
   const eps = a.endpoints;
+  const k = kind === 'read' ? 0 : 1;
   for (let i = 0; i < eps.length; i++) {
-    const ep = eps[(c.rr + i) % eps.length];
+    const ep = eps[(c.rr[k] + i) % eps.length];
     if (c.conns[ep]?.ready) {
-      c.rr = (c.rr + i + 1) % eps.length;
+      c.rr[k] = (c.rr[k] + i + 1) % eps.length;
       return ep;
     }
   }
@@ -108,14 +112,15 @@ export function pickEndpoint(a: ApiServer): string | null {
  * so the work does not grow with the number of requests. [endpoint, count] pairs; one
  * [null, n] pair when no connection is ready.
  */
-export function spreadOverEndpoints(a: ApiServer, n: number): [string | null, number][] {
+export function spreadOverEndpoints(a: ApiServer, n: number, kind: RequestClass): [string | null, number][] {
   const out: [string | null, number][] = [];
   if (n <= 0) return out;
   const c = a.etcdClient;
+  const k = kind === 'read' ? 0 : 1;
   const eps = a.endpoints;
   const ready: string[] = [];
   for (let i = 0; i < eps.length; i++) {
-    const ep = eps[(c.rr + i) % eps.length];
+    const ep = eps[(c.rr[k] + i) % eps.length];
     if (c.conns[ep]?.ready) ready.push(ep);
   }
   if (ready.length === 0) return [[null, n]];
@@ -127,7 +132,7 @@ export function spreadOverEndpoints(a: ApiServer, n: number): [string | null, nu
   }
   // The next call starts after the last endpoint that got one more.
   const last = ready[(extra + ready.length - 1) % ready.length];
-  c.rr = (eps.indexOf(last) + 1) % eps.length;
+  c.rr[k] = (eps.indexOf(last) + 1) % eps.length;
   return out;
 }
 

@@ -243,8 +243,12 @@ export interface EtcdClient {
   /** The `since` of the apiserver process this client belongs to. */
   since: Ms;
   conns: Record<string, EtcdSubconn>;
-  /** Round-robin position over the ready connections. */
-  rr: number;
+  /**
+   * Round-robin positions over the ready connections, for reads and for writes. (The real picker
+   * is one rotation shared by calls that come at random times; the simulation's requests come in
+   * evenly spaced batches, and one shared position would line the writes up on one endpoint.)
+   */
+  rr: [number, number];
 }
 
 export interface PendingBatch {
