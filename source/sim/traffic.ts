@@ -9,6 +9,7 @@ import { failMix } from './request-stats.js';
 import { tickClientConnections } from './client-connections.js';
 import { tickServiceEndpoints } from './service-endpoints.js';
 import { tickEtcdClients } from './etcd-client.js';
+import { tickInClusterClients } from './in-cluster-clients.js';
 
 /** The new requests of this tick (rps spread over ticks, fractions carried), by kind. */
 function newRequests(s: State): RequestMix | null {
@@ -59,4 +60,5 @@ export function tickTraffic(s: State): void {
   countInflight(s);
   tickClientConnections(s);
   tickServiceEndpoints(s);
+  tickInClusterClients(s);
 }

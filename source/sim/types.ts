@@ -446,10 +446,53 @@ export interface KubeletConnection {
   nodeLeaseRenewable: boolean;
 }
 
+/**
+ * An in-cluster client (a controller in a pod on a worker) that reaches the API through the
+ * `kubernetes` Service: kube-proxy on its node sends each new connection to one of the Service's
+ * endpoints, not through the load balancer.
+ */
+export interface InClusterClient {
+  node: string;
+  /** controller: one long-lived HTTP/2 connection; short: a new connection for every request (a job, a script). */
+  kind: 'controller' | 'short';
+  /** short: requests whose connection waits on an endpoint that does not answer, failing at `at`. */
+  waiting: { at: Ms; count: number }[];
+  /** The apiserver its connection ends on (or is being dialled), or null. */
+  server: string | null;
+  /** A dial to an endpoint that does not answer: it fails at this time (null: no dial pending). */
+  dialEndsAt: Ms | null;
+  /** Its server went silent at this time (no RST): the client does not know yet. */
+  stuckSince: Ms | null;
+  /** client-go's HTTP/2 health check closes the silent connection at this time. */
+  closeAt: Ms | null;
+  /** Requests waiting on the pending dial or the silent connection, and since when the oldest waits. */
+  held: number;
+  heldSince: Ms;
+  /** Fraction of a request carried to the next tick. */
+  carry: number;
+  /** Dials so far: with the seed, they choose the endpoint of each new connection. */
+  dials: number;
+  /** The endpoints kube-proxy on its node has programmed (frozen while the node is cut off). */
+  rules: string[];
+}
+
+/** What the in-cluster clients saw: requests answered (late ones counted in `slow`) and failed. */
+export interface InClusterStats {
+  ok: number;
+  failed: number;
+  slow: number;
+  /** Per simulated second, newest last, bounded. */
+  recent: { sec: number; ok: number; failed: number }[];
+}
+
 export interface Clients {
   kubelets: Record<string, KubeletConnection>;
-  /** The apiserver endpoint reconciler's leases: master id → last renewal (the `kubernetes` Service's endpoints). */
+  /** The apiserver endpoint reconciler's leases: master id → last renewal. */
   endpointLeases: Record<string, Ms>;
+  /** The `kubernetes` Service's endpoints as the reconcilers last wrote them (master ids). */
+  serviceEndpoints: string[];
+  inCluster: InClusterClient[];
+  inClusterStats: InClusterStats;
 }
 
 // ---------------------------------------------------------------------------------------------
