@@ -9,7 +9,7 @@
 import type { Master, PendingBatch, State } from './types.js';
 import { linearizableReadOk, proposeVia } from './etcd/index.js';
 import { takeResult } from './store.js';
-import { endpointReach, pickEndpoint, spreadOverEndpoints } from './etcd-client.js';
+import { endpointHealthy, endpointReach, pickEndpoint, spreadOverEndpoints } from './etcd-client.js';
 import { succeed, fail } from './request-stats.js';
 
 function nextId(s: State, kind: string, server: string): string {
@@ -58,7 +58,7 @@ export function deliverToEndpoints(s: State, m: Master, reads: number, writes: n
     let healthy = 0;
     let healthyEp: string | null = null;
     for (const [ep, count] of spreadOverEndpoints(a, n, kind)) {
-      if (ep && endpointReach(s, m.id, ep) === 'answers' && linearizableReadOk(s, ep)) {
+      if (ep && endpointHealthy(s, m.id, ep)) {
         healthy += count;
         healthyEp = ep;
       } else start(s, m, kind, count, sentAt, ep);

@@ -9,6 +9,7 @@ import type { ApiServer, EtcdClient, PendingBatch, State } from './types.js';
 import { connected } from './network.js';
 import { apiserverServing } from './apiserver.js';
 import { fail } from './request-stats.js';
+import { linearizableReadOk } from './etcd/index.js';
 
 /** The etcd-bound request classes: linearizable reads and writes. */
 export type RequestClass = 'read' | 'write';
@@ -27,6 +28,24 @@ export function endpointReach(s: State, masterId: string, memberId: string): End
   if (s.nodes[member.host]?.state === 'stopped') return 'refused';
   if (!connected(s, masterId, member.host)) return 'silent';
   return member.running ? 'answers' : 'refused';
+}
+
+/**
+ * Whether each member has a leader with quorum, computed once per traffic step: every apiserver
+ * asks it for every batch, and within the step it does not change (the election ran before).
+ * Cleared at the start of each step, so it never outlives one.
+ */
+const leaderOk = new Map<string, boolean>();
+
+/** A request at `ep` from `masterId` would be served now: it answers and has a working leader. */
+export function endpointHealthy(s: State, masterId: string, ep: string): boolean {
+  if (endpointReach(s, masterId, ep) !== 'answers') return false;
+  let ok = leaderOk.get(ep);
+  if (ok === undefined) {
+    ok = linearizableReadOk(s, ep);
+    leaderOk.set(ep, ok);
+  }
+  return ok;
 }
 
 function freshClient(a: ApiServer): EtcdClient {
@@ -60,6 +79,7 @@ function closeConn(s: State, a: ApiServer, ep: string): void {
 
 /** Per apiserver and endpoint: connections open, reset, go silent and are closed by keepalive. */
 export function tickEtcdClients(s: State): void {
+  leaderOk.clear();
   if (s.config.topology !== 'external') return;
   for (const id in s.masters) {
     const a = s.masters[id].apiserver;
