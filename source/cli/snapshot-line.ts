@@ -5,6 +5,7 @@ import { verdictText } from '../sim/verdict-words.js';
 import { latencyPercentile } from '../sim/request-stats.js';
 import { clientConnectionsView } from '../sim/client-connections.js';
 import { serviceEndpoints } from '../sim/service-endpoints.js';
+import { inClusterView } from '../sim/in-cluster-clients.js';
 
 export function snapshotLine(s: State) {
   const etcd = etcdView(s);
@@ -49,7 +50,7 @@ export function snapshotLine(s: State) {
       ok: s.traffic.ok, failed: s.traffic.failed, slow: s.traffic.slow, rejected: s.traffic.rejected, redispatched: s.traffic.redispatched, rps: s.traffic.rps,
       p50Ms: latencyPercentile(s, 0.5), p99Ms: latencyPercentile(s, 0.99),
     },
-    clients: { ...clientConnectionsView(s), serviceEndpoints: serviceEndpoints(s) },
+    clients: { ...clientConnectionsView(s), serviceEndpoints: serviceEndpoints(s), inCluster: inClusterView(s) },
     pods: { desired: w.desired, running: w.running, runningReachable: w.runningReachable, terminating: w.terminating, pending: w.pending, onUnreachableNodes: w.onUnreachableNodes, zone: w.zone, stalledReason: w.stalledReason },
   };
 }

@@ -7,6 +7,7 @@ import { connected, nodeUp } from './network.js';
 import { readOk, writeVia, pollWrite } from './apiserver.js';
 import { LB_SERVER_TIMEOUT_MS } from './config.js';
 import { succeed, fail, failMix } from './request-stats.js';
+import { deliverToEndpoints, stepAtEndpoint } from './endpoint-requests.js';
 
 /** The watch cache has been filled since this process started (etcd answered at least once). */
 export function watchCacheReady(m: Master): boolean {
@@ -27,6 +28,8 @@ export function deliverToApiserver(s: State, server: string, mix: RequestMix, se
     if (watchCacheReady(m)) succeed(s, server, mix[0], sentAt, 'cached');
     else reads += mix[0]; // an empty cache cannot answer: the list waits for etcd like a consistent read
   }
+  // External topology: the etcd client spreads them over its endpoints (endpoint-requests.ts).
+  if (s.config.topology === 'external') return deliverToEndpoints(s, m, reads, mix[2], sentAt);
   if (reads > 0) {
     if (readOk(s, server)) succeed(s, server, reads, sentAt, 'read');
     else m.apiserver.pending.push({ requestId: pendingId(s, 'r', server), kind: 'read', count: reads, startedAt: s.t, sentAt, backend: server, proposed: false, lost: false });
@@ -61,6 +64,9 @@ export function resolvePending(s: State, m: Master, lb: string | null): void {
       if ((reachable && nodeUp(s, m.id)) || a.state === 'stopped' || hungOut) done = 'failed';
     } else if (!reachable) {
       if (hungOut) done = 'failed';
+    } else if (b.endpoint !== undefined) {
+      // At one etcd endpoint (external topology): it answers, times out, or hangs; the LB gives up at `timeout server`.
+      done = stepAtEndpoint(s, m, b) ?? (hungOut ? 'failed' : null);
     } else if (b.kind === 'read') {
       if (readOk(s, m.id)) done = 'ok';
     } else if (b.proposed) {
@@ -70,7 +76,7 @@ export function resolvePending(s: State, m: Master, lb: string | null): void {
       if (r === 'ok' || r === 'conflict') done = 'ok';
       else if (r === 'pending') { b.proposed = true; changed = true; }
     }
-    if (!done && !b.lost && reachable && s.t - b.startedAt >= timeout) done = 'failed';
+    if (!done && !b.lost && reachable && b.endpoint === undefined && s.t - b.startedAt >= timeout) done = 'failed';
     if (done === 'ok') succeed(s, b.backend, b.count, b.sentAt, b.kind);
     else if (done === 'failed') fail(s, b.backend, b.count, b.kind);
     if (done) changed = true;

@@ -7,6 +7,7 @@ import { createMember } from './etcd/index.js';
 import { emit } from './events.js';
 import { emptyLedger } from './ledger/index.js';
 import { initVrrp } from './keepalived.js';
+import { newInClusterClients } from './in-cluster-clients.js';
 import { newKubeletConnection } from './client-connections.js';
 
 /** A time long before the start: "never happened" in a JSON-safe number. */
@@ -58,6 +59,7 @@ export function newApiServer(s: State, endpoints: string[]): ApiServer {
     endpoints,
     endpointCursor: 0,
     pending: [],
+    etcdClient: { since: s.t, conns: {}, rr: [0, 0] },
     // Not ready until etcd has answered once.
     etcdOkAt: NEVER,
     restarts: 0,
@@ -138,7 +140,7 @@ export function createState(config: Config): State {
       rrCursor: 0,
       connecting: [],
     },
-    clients: { kubelets: {}, endpointLeases: {} },
+    clients: { kubelets: {}, endpointLeases: {}, serviceEndpoints: [], inCluster: [], inClusterStats: { ok: 0, failed: 0, slow: 0, recent: [] } },
     traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [], seq: 0 },
     workloads: {
       deployment: 'web',
@@ -203,6 +205,7 @@ export function createState(config: Config): State {
   workers.forEach((w, i) => {
     s.clients.kubelets[w] = newKubeletConnection(s.lb.order.length ? s.lb.order[i % s.lb.order.length] : null, s.lb.vipHolder);
   });
+  s.clients.inCluster = newInClusterClients(workers);
 
   emit(s, 'cluster.started', 'cluster',
     `A ${config.masters}-master cluster with ${config.topology} etcd (${hosts.length} members) starts: etcd elects a leader, then the controller-manager and scheduler take their leases.`);

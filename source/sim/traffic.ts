@@ -8,6 +8,8 @@ import { deliverToApiserver, resolvePending } from './apiserver-requests.js';
 import { failMix } from './request-stats.js';
 import { tickClientConnections } from './client-connections.js';
 import { tickServiceEndpoints } from './service-endpoints.js';
+import { tickEtcdClients } from './etcd-client.js';
+import { tickInClusterClients } from './in-cluster-clients.js';
 
 /** The new requests of this tick (rps spread over ticks, fractions carried), by kind. */
 function newRequests(s: State): RequestMix | null {
@@ -43,6 +45,7 @@ function countInflight(s: State): void {
 export function tickTraffic(s: State): void {
   const holder = s.lb.vipHolder;
   const lb = holder && nodeUp(s, holder) && !s.network.partitioned[holder] ? holder : null;
+  tickEtcdClients(s);
   tickConnecting(s, lb, deliverToApiserver);
   for (const id of Object.keys(s.masters)) resolvePending(s, s.masters[id], lb);
   const mix = newRequests(s);
@@ -57,4 +60,5 @@ export function tickTraffic(s: State): void {
   countInflight(s);
   tickClientConnections(s);
   tickServiceEndpoints(s);
+  tickInClusterClients(s);
 }

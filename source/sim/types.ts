@@ -222,10 +222,33 @@ export interface ApiServer {
   endpointCursor: number;
   /** Client requests (from the LB) waiting on etcd, in batches. */
   pending: PendingBatch[];
+  /** Its etcd client's connections (external topology: round-robin over every endpoint, etcd-client.ts). */
+  etcdClient: EtcdClient;
   /** When etcd was last usable from here (for /livez restarts after ~80 s). */
   etcdOkAt: Ms;
   restarts: number;
   restartAt: Ms | null;
+}
+
+/** The apiserver's gRPC connection to one etcd endpoint. */
+export interface EtcdSubconn {
+  /** In the round-robin; false once refused or closed by keepalive, until a dial succeeds again. */
+  ready: boolean;
+  /** Ready, but its host stopped answering at this time: the client does not know it yet. */
+  silentSince: Ms | null;
+}
+
+/** clientv3 inside one apiserver process (a restarted process starts a new client). */
+export interface EtcdClient {
+  /** The `since` of the apiserver process this client belongs to. */
+  since: Ms;
+  conns: Record<string, EtcdSubconn>;
+  /**
+   * Round-robin positions over the ready connections, for reads and for writes. (The real picker
+   * is one rotation shared by calls that come at random times; the simulation's requests come in
+   * evenly spaced batches, and one shared position would line the writes up on one endpoint.)
+   */
+  rr: [number, number];
 }
 
 export interface PendingBatch {
@@ -242,6 +265,11 @@ export interface PendingBatch {
   backend: string;
   /** Writes: etcd took the proposal (waiting for commit) rather than blocking for want of a leader. */
   proposed: boolean;
+  /**
+   * External topology: the etcd endpoint the request was sent to (null while no connection is
+   * ready: the call waits for one). Undefined in the stacked topology (the local member).
+   */
+  endpoint?: string | null;
 }
 
 export type LeaseName = 'kube-controller-manager' | 'kube-scheduler';
@@ -418,10 +446,53 @@ export interface KubeletConnection {
   nodeLeaseRenewable: boolean;
 }
 
+/**
+ * An in-cluster client (a controller in a pod on a worker) that reaches the API through the
+ * `kubernetes` Service: kube-proxy on its node sends each new connection to one of the Service's
+ * endpoints, not through the load balancer.
+ */
+export interface InClusterClient {
+  node: string;
+  /** controller: one long-lived HTTP/2 connection; short: a new connection for every request (a job, a script). */
+  kind: 'controller' | 'short';
+  /** short: requests whose connection waits on an endpoint that does not answer, failing at `at`. */
+  waiting: { at: Ms; count: number }[];
+  /** The apiserver its connection ends on (or is being dialled), or null. */
+  server: string | null;
+  /** A dial to an endpoint that does not answer: it fails at this time (null: no dial pending). */
+  dialEndsAt: Ms | null;
+  /** Its server went silent at this time (no RST): the client does not know yet. */
+  stuckSince: Ms | null;
+  /** client-go's HTTP/2 health check closes the silent connection at this time. */
+  closeAt: Ms | null;
+  /** Requests waiting on the pending dial or the silent connection, and since when the oldest waits. */
+  held: number;
+  heldSince: Ms;
+  /** Fraction of a request carried to the next tick. */
+  carry: number;
+  /** Dials so far: with the seed, they choose the endpoint of each new connection. */
+  dials: number;
+  /** The endpoints kube-proxy on its node has programmed (frozen while the node is cut off). */
+  rules: string[];
+}
+
+/** What the in-cluster clients saw: requests answered (late ones counted in `slow`) and failed. */
+export interface InClusterStats {
+  ok: number;
+  failed: number;
+  slow: number;
+  /** Per simulated second, newest last, bounded. */
+  recent: { sec: number; ok: number; failed: number }[];
+}
+
 export interface Clients {
   kubelets: Record<string, KubeletConnection>;
-  /** The apiserver endpoint reconciler's leases: master id → last renewal (the `kubernetes` Service's endpoints). */
+  /** The apiserver endpoint reconciler's leases: master id → last renewal. */
   endpointLeases: Record<string, Ms>;
+  /** The `kubernetes` Service's endpoints as the reconcilers last wrote them (master ids). */
+  serviceEndpoints: string[];
+  inCluster: InClusterClient[];
+  inClusterStats: InClusterStats;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,4 +18,12 @@ describe('LB pane', () => {
     expect(out).toMatch(/p99 [56] s/); // answers ~5 s late (one connect timeout), in the 5-6 s bucket
     expect(out).toMatch(/kubelets? stuck [67] s/);
   });
+
+  it('shows the in-cluster clients failing on a killed apiserver the LB hides', () => {
+    let s = runFor(booted({ seed: 52 }), 15_000);
+    expect(text(lbPane(s, null, 120))).not.toMatch(/in-cluster/);
+    s = act(s, { type: 'kill', target: 'master-2', component: 'apiserver' });
+    s = runFor(s, 4_000);
+    expect(text(lbPane(s, null, 120))).toMatch(/in-cluster (?!0\.0 )[\d.]+ err\/s/);
+  });
 });

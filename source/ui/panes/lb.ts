@@ -5,6 +5,7 @@ import { type Line, seg, pad, padStart, bar, sparkline } from '../lines.js';
 import { look } from '../glyphs.js';
 import { latencyPercentile } from '../../sim/request-stats.js';
 import { clientConnectionsView } from '../../sim/client-connections.js';
+import { inClusterView } from '../../sim/in-cluster-clients.js';
 import { SLOW_MS } from '../../sim/config.js';
 
 export function lbPane(s: State, selected: string | null, width: number): Line[] {
@@ -23,10 +24,13 @@ export function lbPane(s: State, selected: string | null, width: number): Line[]
   }
   const p99 = latencyPercentile(s, 0.99);
   const conns = clientConnectionsView(s);
+  const inCluster = inClusterView(s);
   out.push([
     seg(`  ${v.algorithm} · ${v.check} · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true }),
     seg(p99 !== null && p99 > SLOW_MS ? ` · p99 ${p99 / 1000} s` : '', 'warn'),
     seg(conns.stuck ? ` · ${conns.stuck} kubelet${conns.stuck > 1 ? 's' : ''} stuck ${Math.floor((conns.longestStuckMs ?? 0) / 1000)} s` : '', 'warn'),
+    // Pods that use the `kubernetes` Service bypass the LB: their failures are their own.
+    seg(inCluster.failedPerSec > 0 ? ` · in-cluster ${inCluster.failedPerSec.toFixed(inCluster.failedPerSec < 10 ? 1 : 0)} err/s` : '', 'bad'),
   ]);
   const bw = Math.max(4, Math.min(16, width - 46));
   for (const b of v.backends) {
