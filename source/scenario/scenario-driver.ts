@@ -230,6 +230,11 @@ export class ScenarioDriver implements Driver {
   /** The step's narration, marker and question: shown before its action. */
   private present(st: Step, out: DriverOutput): void {
     if (this.feedback !== null && ++this.feedbackAge > 1) this.feedback = null;
+    // An answer not graded yet (its checks still watch) is graded now, beside this narration.
+    if (this.question && this.question.answered !== null) {
+      this.gradeAnswer(out);
+      this.feedbackAge = 1;
+    }
     if (st.say) {
       this.say = st.say;
       out.say.push(st.say);
@@ -281,12 +286,19 @@ export class ScenarioDriver implements Driver {
     this.pending = keep;
     const q = this.question;
     if (q && !this.pending.some((p) => p.step === q.step) && q.answered !== null) {
-      const right = q.answered === q.answer;
       this.feedbackAge = 0;
-      this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
-      this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
-      out.say.push(this.feedback);
-      this.question = null;
+      this.gradeAnswer(out);
     }
+  }
+
+  /** The grade and explanation of the answered question, recorded once; the question closes. */
+  private gradeAnswer(out: DriverOutput): void {
+    const q = this.question;
+    if (!q || q.answered === null) return;
+    const right = q.answered === q.answer;
+    this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
+    this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
+    out.say.push(this.feedback);
+    this.question = null;
   }
 }
