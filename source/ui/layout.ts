@@ -15,7 +15,7 @@ import { lbPane } from './panes/lb.js';
 import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
-import { lessonHeader } from './lesson-header.js';
+import { lessonHeader, scrolled } from './lesson-header.js';
 import { lessonSummary } from './lesson-summary.js';
 import { lessonKeysLine } from './lesson-keys-line.js';
 
@@ -107,7 +107,9 @@ export function layout(x: LayoutIn): Frame {
   ];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
-  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, x.narrationScroll ?? 0, x.caption));
+  // At the end the scroll keys move the summary, not the last narration.
+  const summaryShown = !!(x.lesson && view?.done);
+  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, summaryShown ? 0 : x.narrationScroll ?? 0, x.caption));
   else if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
@@ -128,7 +130,10 @@ export function layout(x: LayoutIn): Frame {
     return { top, columns: [{ width: cols, lines: fill(lines, avail) }], bottom, tooSmall: false, body: avail, menu };
   }
   if (x.overlay) return { top, columns: [], bottom, tooSmall: false, body: Math.max(0, avail), menu };
-  if (x.lesson && view?.done && !x.help) return { top, columns: [{ width: cols, lines: fill(lessonSummary(view, x.lesson.checks, s, cols), avail) }], bottom, tooSmall: false, body: Math.max(0, avail), menu };
+  if (summaryShown && x.lesson && view) {
+    const summary = scrolled(lessonSummary(view, x.lesson.checks, s, cols), Math.max(0, avail), x.narrationScroll ?? 0);
+    return { top, columns: [{ width: cols, lines: fill(summary, avail) }], bottom, tooSmall: false, body: Math.max(0, avail), menu };
+  }
   const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
     switch (id) {
       case 'masters': return mastersPane(s, x.selected, width, maxLines);
