@@ -9,6 +9,7 @@ import { leaseView } from '../sim/views.js';
 import type { Scenario } from './load.js';
 import type { Expectation, Step } from './schema.js';
 import { evaluate, type Bindings } from './expect.js';
+import { stepTitle } from './step-title.js';
 
 interface Pending {
   step: number;
@@ -41,6 +42,8 @@ export interface LessonView {
   nextInMs: number | null;
   /** The pane the step on screen is about (its `focus`), or null. */
   focus: string | null;
+  /** Each step's title, in order: the chapter list (lesson key g). */
+  chapters: readonly string[];
   done: boolean;
 }
 
@@ -104,7 +107,11 @@ export class ScenarioDriver implements Driver {
   private lastT = 0;
   private question: { step: number; text: string; choices: string[]; answer: number; explain?: string; answered: number | null } | null = null;
 
-  constructor(readonly scenario: Scenario, private readonly interactive = false) {}
+  private readonly chapters: readonly string[];
+
+  constructor(readonly scenario: Scenario, private readonly interactive = false) {
+    this.chapters = scenario.steps.map(stepTitle);
+  }
 
   /** n / Enter: a narrated pause ends and its step acts (a question needs an answer instead). */
   advance(): void {
@@ -147,6 +154,7 @@ export class ScenarioDriver implements Driver {
       holding: this.holding(),
       nextInMs: this.nextInMs(),
       focus: this.focus(),
+      chapters: this.chapters,
       done: this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null,
     };
   }
