@@ -51,6 +51,8 @@ describe('presenter mode', () => {
       expect(f).toMatch(/┌─ +▣ Lesson: .*step 2\/3.*\? answer 1-3/);
       expect(f).toContain('The master that holds the kube-controller-manager lease is about to crash');
       expect(f).toMatch(/└─+┘/);
+      // Nothing inside the box is cut: no line there ends in the clip mark.
+      expect(lines.filter((l) => l.startsWith('│') && /… +│$/.test(l))).toEqual([]);
       expect(f).toContain(' g steps ');
       // Colour is on (the level was set): the block letters carry the verdict's tone.
       expect(raw()).toMatch(/\u001b\[32m[^\n]*█/);
@@ -82,7 +84,8 @@ describe('presenter mode', () => {
     await press(app.stdin, 'b');
     await waitFor(() => frame().includes('Predict: When can another controller-manager'), 'step 2 again', 10_000);
     expect(frame()).toMatch(/t 00:10\.0/);
-    await press(app.stdin, '\u001b');
+    await press(app.stdin, '2');
+    await waitFor(() => !frame().includes('Predict:'), 'the question answered', 5000);
     await press(app.stdin, 'P');
     await waitFor(() => frame().includes(' kube-ha-lab '), 'the normal dashboard', 5000);
     expect(frame()).not.toContain('PRESENTER');

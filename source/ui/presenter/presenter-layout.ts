@@ -87,7 +87,8 @@ export function presenterLayout(x: LayoutIn): Frame {
     const summary = scrolled(lessonSummary(view, lesson.checks, s, cols), avail, x.narrationScroll ?? 0);
     return done([], [{ width: cols, lines: summary }], avail);
   }
-  const said = narrationLines(view, x.caption ?? lesson?.say[lesson.say.length - 1], cols - 4);
+  const said = narrationLines(view, x.caption ?? lesson?.say[lesson.say.length - 1], cols - 6);
+  // (narrationLines indents by two: the lines fill the box's inside, cols - 4, exactly.)
   const boxMax = Math.max(2, Math.floor((rows - 8) / 4));
   let text = Math.min(said.length, boxMax);
   const hasBox = lesson !== null || said.length > 0;
