@@ -249,6 +249,7 @@ async function main(argv: string[]): Promise<number> {
     recordPath: opts.record ?? undefined,
     noColor: opts.noColor,
     showKeys: opts.showKeys,
+    present: opts.present,
     size: flags.size !== undefined ? opts.size : undefined,
     lessons: () => (lessons ??= lessonCatalog()),
     startLesson,

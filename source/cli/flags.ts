@@ -10,6 +10,7 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   headless: { type: 'boolean', help: 'no UI: run the simulation and print NDJSON to stdout' },
   listScenarios: { type: 'boolean', help: 'print the built-in lessons and exit' },
   step: { type: 'string', help: 'start a --scenario lesson at step N (the steps before it run at once, unasked)' },
+  present: { type: 'boolean', help: 'presenter mode: a large verdict, the panes the lesson step is about, the narration in a wide box (key P toggles it)' },
   lint: { type: 'string', help: "check a lesson file against the authors' rules: every finding as file:line, exit 1 if any" },
   masters: { type: 'string', help: 'control-plane nodes, 1-7 (default 3)' },
   etcd: { type: 'string', help: 'external etcd members, 1-7 (default 3)' },
@@ -62,6 +63,8 @@ export interface Options {
   lint: string | null;
   /** The lesson step to start at (1 = the start), or null. */
   step: number | null;
+  /** Presenter mode from the start (--present). */
+  present: boolean;
   config: Config;
   seedGiven: boolean;
   speed: number;
@@ -198,12 +201,14 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   if (flags.keys === false && flags.showKeys === true) throw new UsageError('--show-keys and --no-keys contradict each other: use one');
   if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
   if (flags.step !== undefined && (flags.scenario === undefined || flags.headless)) throw new UsageError('--step starts a lesson at a step: use it with --scenario, without --headless');
+  if (flags.present === true && (flags.headless || flags.compare !== undefined || flags.compareScenario !== undefined)) throw new UsageError('--present lays out the live dashboard: not with --headless or --compare');
   if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
   return {
     headless: Boolean(flags.headless),
     listScenarios: Boolean(flags.listScenarios),
     lint: str('lint'),
     step: flags.step === undefined ? null : int(flags, 'step', 1, 1000)!,
+    present: flags.present === true,
     config,
     seedGiven: seed !== undefined,
     speed,

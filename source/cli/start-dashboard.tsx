@@ -4,7 +4,6 @@ import type { Config } from '../sim/types.js';
 import { createState } from '../sim/create.js';
 import { createSession } from '../sim/session.js';
 import type { Driver } from '../sim/driver.js';
-import { skipToStep } from '../ui/lesson-skip.js';
 import { App, type AppProps } from '../ui/app.js';
 import { startInteractiveRecording, type InteractiveRecording } from '../record/record-stdout.js';
 import type { KeyScriptRun } from '../ui/input/key-script-run.js';
@@ -21,6 +20,8 @@ export interface DashboardOptions {
   noColor: boolean;
   /** The keystroke overlay in the footer (on by default when recording). */
   showKeys?: boolean;
+  /** Presenter mode from the start (--present). */
+  present?: boolean;
   /** A fixed frame size (--size): demos recorded at one size whatever the terminal. */
   size?: { cols: number; rows: number };
   lessons?: AppProps['lessons'];
@@ -59,8 +60,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
     keys = runKeyScript(loaded.value, (k) => stdin.pushKeys(k), undefined, { onMarker: (m) => rec?.marker(m) });
   }
   const config = opts.lesson ? opts.lesson.config : opts.config;
-  const fresh = createSession(createState(config), { speed: opts.speed });
-  const session = opts.lesson?.startStep ? skipToStep(fresh, opts.lesson.driver, opts.lesson.startStep) : fresh;
+  // A lesson given a --step starts there in the App (the same path as its chapter list, key g).
+  const session = createSession(createState(config), { speed: opts.speed });
   const stdout = (rec?.stdout ?? out) as NodeJS.WriteStream;
   return runFullScreen({
     stdout,
@@ -83,6 +84,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<number> {
         startLesson={opts.startLesson}
         driver={opts.lesson?.driver ?? null}
         driverTitle={opts.lesson?.title}
+        startStep={opts.lesson?.startStep}
+        present={opts.present}
         onQuit={quit}
       />
     ),

@@ -35,7 +35,7 @@ export const KNOB_FLAGS: Record<string, (c: Config) => string | boolean> = {
 };
 
 /** The CLI's flags that are not knobs of the cluster (a test holds FLAGS to these two lists). */
-export const NOT_KNOBS = ['headless', 'listScenarios', 'lint', 'step', 'seed', 'speed', 'duration', 'snapshotEvery', 'scenario', 'script', 'record', 'title', 'size', 'keys', 'showKeys', 'color', 'help', 'version', 'compare', 'compareScenario'];
+export const NOT_KNOBS = ['headless', 'listScenarios', 'lint', 'step', 'present', 'seed', 'speed', 'duration', 'snapshotEvery', 'scenario', 'script', 'record', 'title', 'size', 'keys', 'showKeys', 'color', 'help', 'version', 'compare', 'compareScenario'];
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const knobNames = () => Object.keys(KNOB_FLAGS).map(kebab);

@@ -9,6 +9,7 @@ import { leaseView } from '../sim/views.js';
 import type { Scenario } from './load.js';
 import type { Expectation, Step } from './schema.js';
 import { evaluate, type Bindings } from './expect.js';
+import { stepTitle } from './step-title.js';
 
 interface Pending {
   step: number;
@@ -41,6 +42,8 @@ export interface LessonView {
   nextInMs: number | null;
   /** The pane the step on screen is about (its `focus`), or null. */
   focus: string | null;
+  /** Each step's title, in order: the chapter list (lesson key g). */
+  chapters: readonly string[];
   done: boolean;
 }
 
@@ -104,7 +107,11 @@ export class ScenarioDriver implements Driver {
   private lastT = 0;
   private question: { step: number; text: string; choices: string[]; answer: number; explain?: string; answered: number | null } | null = null;
 
-  constructor(readonly scenario: Scenario, private readonly interactive = false) {}
+  private readonly chapters: readonly string[];
+
+  constructor(readonly scenario: Scenario, private readonly interactive = false) {
+    this.chapters = scenario.steps.map(stepTitle);
+  }
 
   /** n / Enter: a narrated pause ends and its step acts (a question needs an answer instead). */
   advance(): void {
@@ -147,6 +154,7 @@ export class ScenarioDriver implements Driver {
       holding: this.holding(),
       nextInMs: this.nextInMs(),
       focus: this.focus(),
+      chapters: this.chapters,
       done: this.next >= this.scenario.steps.length && this.pending.length === 0 && this.presented === null,
     };
   }
@@ -230,6 +238,11 @@ export class ScenarioDriver implements Driver {
   /** The step's narration, marker and question: shown before its action. */
   private present(st: Step, out: DriverOutput): void {
     if (this.feedback !== null && ++this.feedbackAge > 1) this.feedback = null;
+    // An answer not graded yet (its checks still watch) is graded now, beside this narration.
+    if (this.question && this.question.answered !== null) {
+      this.gradeAnswer(out);
+      this.feedbackAge = 1;
+    }
     if (st.say) {
       this.say = st.say;
       out.say.push(st.say);
@@ -281,12 +294,19 @@ export class ScenarioDriver implements Driver {
     this.pending = keep;
     const q = this.question;
     if (q && !this.pending.some((p) => p.step === q.step) && q.answered !== null) {
-      const right = q.answered === q.answer;
       this.feedbackAge = 0;
-      this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
-      this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
-      out.say.push(this.feedback);
-      this.question = null;
+      this.gradeAnswer(out);
     }
+  }
+
+  /** The grade and explanation of the answered question, recorded once; the question closes. */
+  private gradeAnswer(out: DriverOutput): void {
+    const q = this.question;
+    if (!q || q.answered === null) return;
+    const right = q.answered === q.answer;
+    this.feedback = `${right ? '✓ Right' : '✗ Not quite'}: ${q.choices[q.answer]}.${q.explain ? ` ${q.explain}` : ''}`;
+    this.predictions.push({ step: q.step, question: q.text, chosen: q.choices[q.answered] ?? '', answer: q.choices[q.answer], right });
+    out.say.push(this.feedback);
+    this.question = null;
   }
 }

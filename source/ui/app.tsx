@@ -22,9 +22,12 @@ import { MenuBox } from './menu-view.js';
 import { menuRowsFor } from './menu-rows.js';
 import { tooSmallKey } from './too-small.js';
 import { backTarget, lessonStart, recordStart, restoreStart, type StepStart } from './lesson-history.js';
+import { chapterMenu, jumpToStep, lessonBoot } from './lesson-jump.js';
+import { stepOnScreen } from './lesson-header.js';
+import { presenterLayout } from './presenter/presenter-layout.js';
 import { leaveLessonMenu } from './lesson-menus.js';
 import { compactPaneOf } from './lesson-focus.js';
-import { advanceDriven, isInteractive, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
+import { advanceDriven, isInteractive, type InteractiveDriver, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
   session: Session;
@@ -47,12 +50,19 @@ export interface AppProps {
   onQuit?: () => void;
   /** The keystroke overlay: each key and what it did, in the footer for a moment (recordings). */
   showKeys?: boolean;
+  /** Start the lesson given in `driver` at this step (--step N), as its chapter list (g) jumps. */
+  startStep?: number;
+  /** Presenter mode from the start (--present); key P toggles it. */
+  present?: boolean;
 }
 
 export function App(props: AppProps) {
   const { stdout } = useStdout();
   const { exit } = useApp();
-  const [session, setSession] = useState<Session>(props.session);
+  // A lesson given a start step opens there (lesson-jump.ts); its step starts are kept for b and r.
+  const [boot] = useState(() => lessonBoot(props.session, props.driver ?? null, props.startStep));
+  const [session, setSession] = useState<Session>(boot.session);
+  const [presenter, setPresenter] = useSyncState(props.present ?? false);
   const termSize = () => terminalSize(stdout);
   const [size, setSize] = useState(termSize);
   // What keys change is kept where the next key of the same read sees it (use-sync-state.ts).
@@ -74,8 +84,8 @@ export function App(props: AppProps) {
   }, []);
   const [narrationScroll, setNarrationScroll] = useSyncState(0);
   const driverRef = useRef<Driver | null>(props.driver ?? null);
-  const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: [], done: false } : null);
-  const startsRef = useRef<StepStart[]>(isInteractive(props.driver ?? null) ? [lessonStart(props.session, props.driver as never)] : []);
+  const [lesson, setLesson] = useState<LessonLog | null>(props.driver ? { title: props.driverTitle ?? 'Lesson', say: [], markers: [], checks: isInteractive(props.driver) ? props.driver.view().checks : [], done: false } : null);
+  const startsRef = useRef<StepStart[]>(boot.starts);
   const noColor = props.noColor ?? (process.env.NO_COLOR ?? '') !== '';
 
   // A new session from outside (the recorder and tests render frames by passing sessions in):
@@ -203,6 +213,12 @@ export function App(props: AppProps) {
         setNotice(cmd.kind === 'lesson-restart' ? 'lesson restarted' : `back to step ${target.step + 1}`);
         return setLesson((l) => (l ? { ...l, checks: d.view().checks } : l));
       }
+      case 'chapters': {
+        if (!isInteractive(d)) return;
+        const v = d.view();
+        return setMenu(chapterMenu(v.chapters, stepOnScreen(v), (step) => jumpTo(d, step)));
+      }
+      case 'presenter': return setPresenter((p) => !p);
       case 'narration-scroll': return setNarrationScroll((n) => Math.max(0, n + cmd.delta * 3));
       case 'lesson-leave': return setMenu(leaveLessonMenu(leaveLesson));
       case 'node-menu': return setMenu(nodeMenu(s, selected as string));
@@ -226,6 +242,18 @@ export function App(props: AppProps) {
     setKeyEcho(keyEchoText(input, key, binding, cmd, item?.label));
     if (keyEchoTimer.current) clearTimeout(keyEchoTimer.current);
     keyEchoTimer.current = setTimeout(() => setKeyEcho(null), KEY_ECHO_MS);
+  }
+
+  /** Jumps to a step from the lesson's start, as --step N starts there (lesson-jump.ts). */
+  function jumpTo(d: InteractiveDriver, step: number) {
+    const origin = startsRef.current[0];
+    if (!origin) return;
+    const jumped = jumpToStep(origin, d, step);
+    startsRef.current = jumped.starts;
+    setSession(jumped.session);
+    setNarrationScroll(0);
+    setNotice(`went to step ${step}`);
+    setLesson((l) => (l ? { ...l, checks: d.view().checks, done: false } : l));
   }
 
   function startLesson(name: string) {
@@ -283,12 +311,12 @@ export function App(props: AppProps) {
   const cols = props.cols ?? size.cols;
   const rows = props.rows ?? size.rows;
   const frame = useMemo(
-    () => layout({
+    () => (presenter ? presenterLayout : layout)({
       s, session, cols, rows, selected, pane, help, menuRows: menuRowsFor(menu?.items.length ?? null), lesson,
       lessonView: isInteractive(driverRef.current) ? driverRef.current.view() : null, caption: props.caption, notice, keyEcho, narrationScroll,
       helpOffset, selectedEvent: views.events.focused ? views.events.id : null, overlay: !help && overlayOpen(views),
     }),
-    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho, helpOffset, views, narrationScroll],
+    [s, session, cols, rows, selected, pane, help, menu, lesson, props.caption, notice, keyEcho, helpOffset, views, narrationScroll, presenter],
   );
   tooSmallRef.current = frame.tooSmall;
 

@@ -32,6 +32,8 @@ export type KeyCommand =
   | { kind: 'lesson-back' }
   | { kind: 'lesson-restart' }
   | { kind: 'lesson-leave' }
+  | { kind: 'chapters' }
+  | { kind: 'presenter' }
   | { kind: 'narration-scroll'; delta: 1 | -1 }
   | { kind: 'node-menu' }
   | { kind: 'cluster-menu' }
@@ -69,6 +71,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'r (lesson)', description: 'restart the lesson', when: 'lesson, also in a menu', matches: ch('r'), help: false, command: () => ({ kind: 'lesson-restart' }) },
   { keys: 'PgUp / PgDn (lesson)', description: 'scroll a narration too long for the screen', when: 'lesson', matches: (_i, k) => k.pageUp || k.pageDown, help: false, command: (_i, k) => ({ kind: 'narration-scroll', delta: k.pageUp ? -1 : 1 }) },
   { keys: 'Esc (lesson)', description: 'leave the lesson for free play (asks first)', when: 'lesson', matches: (_i, k) => k.escape, help: false, command: () => ({ kind: 'lesson-leave' }) },
+  { keys: 'g', description: 'lesson: go to a step (chapter list)', when: 'lesson', matches: ch('g'), command: () => ({ kind: 'chapters' }) },
   { keys: 'Enter or :', description: 'actions on the node', when: 'node selected', matches: (i, k) => k.return || i === ':', command: () => ({ kind: 'node-menu' }) },
   { keys: 'c', description: 'crash it (no goodbye)', when: 'node selected', matches: ch('c'), command: onSelected((target) => ({ type: 'crash', target })) },
   { keys: 's', description: 'stop it gracefully', when: 'node selected', matches: ch('s'), command: onSelected((target) => ({ type: 'stop', target })) },
@@ -83,6 +86,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '[ ]', description: 'rewind / forward 5 s (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
   { keys: 'Tab Shift+Tab', description: 'next / previous pane', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
   ...VIEW_KEYS.map(([keys, description]): KeyBinding => ({ keys, description, when: 'main', matches: ch(keys), command: () => ({ kind: 'view' }) })),
+  { keys: 'P', description: 'presenter mode on / off (projector layout)', when: 'main', matches: ch('P'), command: () => ({ kind: 'presenter' }) },
   { keys: 'l', description: 'lessons', when: 'main', matches: ch('l'), command: () => ({ kind: 'lessons' }) },
   { keys: '?', description: 'this help', when: 'main', matches: ch('?'), command: () => ({ kind: 'help', open: true }) },
   { keys: '↑ ↓ (menu)', description: 'move in a menu', when: 'menu', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'menu-move', delta: up(i, k) ? -1 : 1 }) },

@@ -2,20 +2,16 @@
 // (clock, verdict, lesson), then one, two or three columns of panes, then the key hints.
 import type { State } from '../sim/types.js';
 import type { Session } from '../sim/session.js';
-import { isReplaying } from '../sim/session.js';
+import { clockLine } from './clock-line.js';
 import { verdictLine } from './verdict-text.js';
-import { type Line, seg, clock, wrap } from './lines.js';
+import { type Line, seg, wrap } from './lines.js';
 import { KEYS } from './keymap.js';
 import { helpPage } from './help-layout.js';
 import { stripRows } from './strip-rows.js';
-import { mastersPane } from './panes/masters.js';
-import { etcdPane } from './panes/etcd.js';
-import { leasesPane } from './panes/leases.js';
-import { lbPane } from './panes/lb.js';
-import { workloadsPane } from './panes/workloads.js';
 import { eventsPane } from './panes/events.js';
+import { paneLines as drawPane, PANE_TITLES, type PaneId } from './pane-lines.js';
 import type { InteractiveDriver, LessonLog } from './lesson-log.js';
-import { lessonHeader } from './lesson-header.js';
+import { lessonHeader, scrolled } from './lesson-header.js';
 import { lessonSummary } from './lesson-summary.js';
 import { lessonKeysLine } from './lesson-keys-line.js';
 
@@ -25,16 +21,11 @@ const THREE_COLUMN_SHARES = [0.32, 0.34] as const;
 /** From this width: two columns, the first this share of the width; narrower, one pane at a time (Tab). */
 const TWO_COLUMNS_FROM = 100;
 const TWO_COLUMN_SHARE = 0.46;
-/** The events pane shows each event's cause from this width. */
-const EVENT_CAUSES_FROM = 70;
 /** A pane gets at least this many rows; the masters pane leaves this many for each pane under it. */
 const MIN_PANE_ROWS = 3;
 const ROWS_KEPT_PER_PANE_BELOW = 6;
 
-export type PaneId = 'masters' | 'etcd' | 'lb' | 'leases' | 'workloads' | 'events';
-export const PANE_TITLES: Record<PaneId, string> = {
-  masters: 'Masters', etcd: 'etcd', lb: 'Load balancer', leases: 'Leases', workloads: 'Workloads', events: 'Events (newest first)',
-};
+export { PANE_TITLES, type PaneId };
 export const COMPACT_ORDER: PaneId[] = ['masters', 'leases', 'lb', 'etcd', 'workloads', 'events'];
 /** Where each kind of node is drawn (and can be seen selected). */
 export const PANE_OF_KIND: Record<string, PaneId> = { master: 'masters', lb: 'lb', etcd: 'etcd', worker: 'workloads' };
@@ -91,23 +82,12 @@ export function layout(x: LayoutIn): Frame {
   const { s, session, cols, rows } = x;
   if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
   const budget = rows - 1;
-  const status = session.cursor !== null
-    ? seg(` « REWOUND −${((session.live.t - s.t) / 1000).toFixed(0)}s `, 'warn', { bold: true, inverse: true })
-    : session.paused ? seg(' ‖ PAUSED ', 'warn', { bold: true, inverse: true })
-    : x.lessonView?.holding ? seg(' ‖ lesson waits ', 'warn', { bold: true, inverse: true }) : seg(' ▶ live ', 'ok', { bold: true });
-  const top: Line[] = [
-    [
-      seg(' kube-ha-lab ', 'accent', { bold: true, inverse: true }), seg(' '), seg(`t ${clock(s.t)}`, 'plain', { bold: true }),
-      seg(`  ×${session.speed}  `), status,
-      seg(isReplaying(session) ? '  ⟲ replaying' : '', 'info', { bold: true }),
-      seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
-      seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
-    ],
-    verdictLine(s),
-  ];
+  const top: Line[] = [clockLine(session, x.lessonView), verdictLine(s)];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
-  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, x.narrationScroll ?? 0, x.caption));
+  // At the end the scroll keys move the summary, not the last narration.
+  const summaryShown = !!(x.lesson && view?.done);
+  if (x.lesson) top.push(...lessonHeader(x.lesson, view, cols, rows, summaryShown ? 0 : x.narrationScroll ?? 0, x.caption));
   else if (captionText) for (const l of wrap(captionText, cols - 4).slice(0, 3)) top.push([seg(`  ${l}`, 'info')]);
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
@@ -128,17 +108,11 @@ export function layout(x: LayoutIn): Frame {
     return { top, columns: [{ width: cols, lines: fill(lines, avail) }], bottom, tooSmall: false, body: avail, menu };
   }
   if (x.overlay) return { top, columns: [], bottom, tooSmall: false, body: Math.max(0, avail), menu };
-  if (x.lesson && view?.done && !x.help) return { top, columns: [{ width: cols, lines: fill(lessonSummary(view, x.lesson.checks, s, cols), avail) }], bottom, tooSmall: false, body: Math.max(0, avail), menu };
-  const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => {
-    switch (id) {
-      case 'masters': return mastersPane(s, x.selected, width, maxLines);
-      case 'etcd': return etcdPane(s, x.selected, width);
-      case 'lb': return lbPane(s, x.selected, width);
-      case 'leases': return leasesPane(s, width);
-      case 'workloads': return workloadsPane(s, x.selected, width);
-      case 'events': return eventsPane(s, width, maxLines, width >= EVENT_CAUSES_FROM, x.selectedEvent ?? null);
-    }
-  };
+  if (summaryShown && x.lesson && view) {
+    const summary = scrolled(lessonSummary(view, x.lesson.checks, s, cols), Math.max(0, avail), x.narrationScroll ?? 0);
+    return { top, columns: [{ width: cols, lines: fill(summary, avail) }], bottom, tooSmall: false, body: Math.max(0, avail), menu };
+  }
+  const paneLines = (id: PaneId, width: number, maxLines: number): Line[] => drawPane(id, s, width, maxLines, x);
   /** Stacks panes in a column of `height` lines; the events pane takes what is left. */
   const column = (ids: PaneId[], width: number, height: number): Line[] => {
     const out: Line[] = [];

@@ -26,7 +26,7 @@ export function stepOnScreen(v: LessonView): number {
   return Math.max(1, Math.min(v.total, v.holding ? v.step + 1 : v.step));
 }
 
-function statusLine(lesson: LessonLog, v: LessonView | null, cols: number): Line {
+export function statusLine(lesson: LessonLog, v: LessonView | null, cols: number): Line {
   const passed = lesson.checks.filter((c) => c.ok).length;
   const failed = lesson.checks.length - passed;
   const right: Line = [

@@ -3,7 +3,7 @@
 import { type Line, seg } from './lines.js';
 
 const HINTS: [string, string][] = [
-  ['n/⏎', 'next'], ['b', 'back'], ['r', 'restart'], ['Esc', 'leave'], ['c/s/p', 'crash/stop/partition'], ['space', 'pause'], ['?', 'help'], ['q', 'quit'],
+  ['n/⏎', 'next'], ['b', 'back'], ['g', 'steps'], ['r', 'restart'], ['Esc', 'leave'], ['c/s/p', 'crash/stop/partition'], ['space', 'pause'], ['?', 'help'], ['q', 'quit'],
 ];
 
 export function lessonKeysLine(): Line {

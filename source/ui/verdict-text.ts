@@ -7,7 +7,7 @@ import { seg } from './lines.js';
 import { etcdWords, verdictText } from '../sim/verdict-words.js';
 import { leaseView } from '../sim/views.js';
 
-const API_LOOK: Record<State['verdict']['api'], { glyph: string; tone: Tone }> = {
+export const API_LOOK: Record<State['verdict']['api'], { glyph: string; tone: Tone }> = {
   OK: { glyph: '✔', tone: 'ok' },
   DEGRADED: { glyph: '▲', tone: 'warn' },
   DOWN: { glyph: '✖', tone: 'bad' },

@@ -109,7 +109,7 @@ describe('no knob without effect', () => {
 
   it('every flag that takes a value is covered here, or is not a simulation knob', () => {
     const notKnobs = ['headless', 'listScenarios', 'masters', 'etcd', 'topology', 'workers', 'replicas', 'lbPair', 'seed', 'speed', 'duration',
-      'snapshotEvery', 'scenario', 'script', 'record', 'title', 'size', 'keys', 'showKeys', 'lint', 'step', 'compare', 'compareScenario', 'color', 'help', 'version'];
+      'snapshotEvery', 'scenario', 'script', 'record', 'title', 'size', 'keys', 'showKeys', 'lint', 'step', 'present', 'compare', 'compareScenario', 'color', 'help', 'version'];
     for (const name of Object.keys(FLAGS)) {
       if (notKnobs.includes(name)) continue;
       expect(name in FLAG_VALUES || name in TESTED_ELSEWHERE, `--${name} has no effect test`).toBe(true);

@@ -47,6 +47,14 @@ function tiny(c: ComponentView, label: string): Line {
   return [seg(` ${label} `, 'plain', { dim: true }), seg(l.glyph, l.tone), seg(c.leading && l.glyph !== '★' ? '★' : ' ', 'accent', { bold: true })];
 }
 
+/** A stacked master's etcd member in words at the end of its one-line form ("leader", "follower"), where it fits. */
+function withMember(line: Line, m: MasterView, width: number): Line {
+  if (m.etcd.state === 'absent') return line;
+  const l = lookOf(m.etcd);
+  const word = l.word === 'LEADER' ? 'leader' : l.word;
+  return lineWidth(line) + word.length <= width ? [...line, seg(word, l.tone, { bold: l.glyph === '★' })] : line;
+}
+
 /** What each glyph of the one-line form means, in the order the legend lists them. */
 const GLYPH_WORDS: [string, string][] = [
   ['●', 'ok'], ['◐', 'not ready'], ['○', 'stopped'], ['✖', 'down'], ['↻', 'restarting'], ['★', 'leads'],
@@ -87,7 +95,7 @@ export function mastersPane(s: State, selected: string | null, width: number, ma
         ...tiny(m.apiserver, 'api'), ...tiny(m.controllerManager, 'kcm'), ...tiny(m.scheduler, 'sch'),
         ...(m.etcd.state !== 'absent' ? tiny(m.etcd, 'etcd') : []),
       ];
-    });
+    }).map((line, i) => withMember(line, masters[i], width));
     out.push(...legendFor(out, width).slice(0, Math.max(0, maxLines - out.length)));
     return out;
   }
