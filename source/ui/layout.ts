@@ -103,7 +103,7 @@ export function layout(x: LayoutIn): Frame {
       seg(session.forkedAt !== null ? `  ⑂ forked at ${clock(session.forkedAt)}` : '', 'warn'),
       seg(`  seed ${s.config.seed}  ${s.config.topology} etcd`, 'plain', { dim: true }),
     ],
-    verdictLine(s),
+    verdictLine(s, cols),
   ];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
