@@ -1,6 +1,7 @@
 // The verdict and the etcd summary in words. Pure: numbers in, words out; the dashboard header,
 // the NDJSON snapshot and lessons print the same strings.
 import type { Ms, State } from './types.js';
+import { perSec } from './ledger/window.js';
 import { clusterStatus } from './etcd/index.js';
 import { reachableVoters } from './etcd/cluster.js';
 
@@ -46,7 +47,7 @@ export function downWords(sinceSuccessMs: Ms | null, why: string | null): string
 }
 
 export function okWords(answered: number, windowMs: Ms): string {
-  return windowMs > 0 ? `all requests served (${Math.round((answered * 1000) / windowMs)}/s)` : 'all requests served';
+  return windowMs > 0 ? `all requests served (${Math.round(perSec(answered, windowMs))}/s)` : 'all requests served';
 }
 
 /** The verdict as one line: "API DEGRADED · 1 in 3 requests fail via the LB", "STARTING · etcd electing". */

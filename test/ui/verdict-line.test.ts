@@ -8,6 +8,7 @@ import { createSession, dispatch, stepTicks } from '../../source/sim/session.js'
 import { leaseView } from '../../source/sim/views.js';
 import { verdictLine } from '../../source/ui/verdict-text.js';
 import { leasesPane } from '../../source/ui/panes/leases.js';
+import { lbPane } from '../../source/ui/panes/lb.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
 
 const text = (l: Line) => l.map((s) => s.t).join('');
@@ -37,5 +38,23 @@ describe('header leader words', () => {
     expect(after.holderHost).not.toBe(holder);
     expect(text(verdictLine(s.state))).toContain(`KCM ${after.holderHost}`);
     expect(text(verdictLine(s.state))).not.toContain('expires in');
+  });
+});
+
+describe('one request rate', () => {
+  it.each([1, 2, 3])('seed %i: the header\'s "all requests served (N/s)" and the LB pane\'s ok/s are the same figure', (seed) => {
+    let s = createSession(createState(defaultConfig({ seed })), { paused: true });
+    let compared = 0;
+    // From the start-up backlog (answers of requests queued while etcd elected) to steady state.
+    for (let i = 0; i < 60; i++) {
+      s = stepTicks(s, 5);
+      const m = /all requests served \((\d+)\/s\)/.exec(text(verdictLine(s.state)));
+      if (!m) continue;
+      const lb = /(\d+) ok\/s · (\d+) err\/s/.exec(lbPane(s.state, null, 120).map(text).join('\n'))!;
+      expect(lb[1], `t=${s.state.t}`).toBe(m[1]);
+      expect(lb[2]).toBe('0');
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 });
