@@ -50,6 +50,12 @@ export function okWords(answered: number, windowMs: Ms): string {
   return windowMs > 0 ? `all requests served (${Math.round(perSec(answered, windowMs))}/s)` : 'all requests served';
 }
 
+/** " · 1 kubelet stuck 20 s on a dead connection", or nothing. */
+export function stuckWords(k: { count: number; longestMs: Ms } | undefined): string {
+  if (!k || k.count === 0) return '';
+  return ` · ${k.count} kubelet${k.count > 1 ? 's' : ''} stuck ${Math.floor(k.longestMs / 1000)} s on a dead connection`;
+}
+
 /** The verdict as one line: "API DEGRADED · 1 in 3 requests fail via the LB", "STARTING · etcd electing". */
 export function verdictText(v: { api: string; detail: string }): string {
   return v.api === 'STARTING' ? `STARTING · ${v.detail}` : `API ${v.api} · ${v.detail}`;
