@@ -6,7 +6,7 @@ import { parseDuration, formatDuration } from '../sim/duration.js';
 export type FlagType = 'boolean' | 'string';
 
 /** Every flag the CLI accepts (camelCase name as meow gives it; kebab-case on the command line). */
-export const FLAGS: Record<string, { type: FlagType; help: string }> = {
+export const FLAGS: Record<string, { type: FlagType; help: string; shownAs?: string }> = {
   headless: { type: 'boolean', help: 'no UI: run the simulation and print NDJSON to stdout' },
   listScenarios: { type: 'boolean', help: 'print the built-in lessons and exit' },
   step: { type: 'string', help: 'start a --scenario lesson at step N (the steps before it run at once, unasked)' },
@@ -48,7 +48,7 @@ export const FLAGS: Record<string, { type: FlagType; help: string }> = {
   connectTimeout: { type: 'string', help: 'LB timeout connect: how long a connect to a silent host waits (default 5s)' },
   compare: { type: 'string', help: 'what if, live: a second cluster with KNOB=VALUE changed (e.g. topology=external), same seed, same actions, side by side' },
   compareScenario: { type: 'string', help: 'what if, live: a second cluster set up as this lesson or scenario file (same seed, same actions)' },
-  color: { type: 'boolean', help: '--no-color: no colours (NO_COLOR is honoured too)' },
+  color: { type: 'boolean', shownAs: '--no-color', help: 'no colours (NO_COLOR is honoured too)' },
   help: { type: 'boolean', help: 'show this help' },
   version: { type: 'boolean', help: 'show the version' },
 };
@@ -202,6 +202,7 @@ export function toOptions(flags: RawFlags, randomSeed: () => number): Options {
   if (flags.snapshotEvery !== undefined && !flags.headless) throw new UsageError('--snapshot-every only applies with --headless');
   if (flags.step !== undefined && (flags.scenario === undefined || flags.headless)) throw new UsageError('--step starts a lesson at a step: use it with --scenario, without --headless');
   if (flags.present === true && (flags.headless || flags.compare !== undefined || flags.compareScenario !== undefined)) throw new UsageError('--present lays out the live dashboard: not with --headless or --compare');
+  if (flags.size !== undefined && flags.headless && record === null) throw new UsageError('--size sets the size of a recording or of the dashboard: with --headless use it with --record FILE.cast');
   if (flags.duration !== undefined && !flags.headless) throw new UsageError('--duration only applies with --headless');
   return {
     headless: Boolean(flags.headless),
@@ -236,7 +237,7 @@ export function helpText(): string {
     'Options',
   ];
   for (const [name, f] of Object.entries(FLAGS)) {
-    const flag = f.type === 'string' ? `--${kebab(name)} <value>` : `--${kebab(name)}`;
+    const flag = f.shownAs ?? (f.type === 'string' ? `--${kebab(name)} <value>` : `--${kebab(name)}`);
     lines.push(`  ${flag.padEnd(32)} ${f.help}`);
   }
   lines.push('', 'Examples',

@@ -1,6 +1,7 @@
 // The verdict and the etcd summary in words. Pure: numbers in, words out; the dashboard header,
 // the NDJSON snapshot and lessons print the same strings.
 import type { Ms, State } from './types.js';
+import { perSec } from './ledger/window.js';
 import { clusterStatus } from './etcd/index.js';
 import { reachableVoters } from './etcd/cluster.js';
 
@@ -46,7 +47,13 @@ export function downWords(sinceSuccessMs: Ms | null, why: string | null): string
 }
 
 export function okWords(answered: number, windowMs: Ms): string {
-  return windowMs > 0 ? `all requests served (${Math.round((answered * 1000) / windowMs)}/s)` : 'all requests served';
+  return windowMs > 0 ? `all requests served (${Math.round(perSec(answered, windowMs))}/s)` : 'all requests served';
+}
+
+/** " · 1 kubelet stuck 20 s on a dead connection", or nothing. */
+export function stuckWords(k: { count: number; longestMs: Ms } | undefined): string {
+  if (!k || k.count === 0) return '';
+  return ` · ${k.count} kubelet${k.count > 1 ? 's' : ''} stuck ${Math.floor(k.longestMs / 1000)} s on a dead connection`;
 }
 
 /** The verdict as one line: "API DEGRADED · 1 in 3 requests fail via the LB", "STARTING · etcd electing". */

@@ -6,7 +6,7 @@ import type { ApiVerdict, Verdict } from './ledger/state.js';
 import type { WindowSums } from './ledger/window.js';
 import type { Waiting } from './ledger/outcomes.js';
 import { LATE_MS } from './ledger/outcomes.js';
-import { downWords, failingWords, lateWords, okWords, waitingWords, writesFailingWords } from './verdict-words.js';
+import { downWords, failingWords, lateWords, okWords, stuckWords, waitingWords, writesFailingWords } from './verdict-words.js';
 
 export type { ApiVerdict, Verdict };
 
@@ -28,6 +28,9 @@ export interface VerdictInput {
   startingWhat: string;
   /** With no client traffic: would a write succeed now? */
   writable: boolean;
+  /** Kubelets whose connection hangs on a silent apiserver (they do not go through the verdict's
+   *  request counts): named beside an OK so the header never says all is well without them. */
+  stuckKubelets?: { count: number; longestMs: Ms };
 }
 
 /** With no success for this long while requests fail or wait, clients see the API down (≥ 3 requests' worth). */
@@ -67,7 +70,7 @@ export function judgeVerdict(x: VerdictInput): Verdict {
     const since = x.lastSuccessAt === null ? null : x.t - x.lastSuccessAt;
     return { api: 'DOWN', detail: downWords(since, x.why) };
   }
-  if (!troubled) return { api: 'OK', detail: okWords(answered, x.windowMs) };
+  if (!troubled) return { api: 'OK', detail: okWords(answered, x.windowMs) + stuckWords(x.stuckKubelets) };
   if (writesOnlyFailing(w)) return { api: 'DEGRADED', detail: writesFailingWords() };
   if (w.failed >= w.slow && w.failed >= x.waiting.late) return { api: 'DEGRADED', detail: failingWords(w.failed, total) };
   // Late answers, once they arrive, say more than the waiting unless far fewer (a silent server

@@ -7,6 +7,7 @@ import { quorumOf } from './config.js';
 import { etcdWords } from './verdict-words.js';
 
 import { apiThroughLb } from './api-through-lb.js';
+import { clientRates } from './ledger/window.js';
 export { apiThroughLb };
 
 export const LEASES: { name: LeaseName; component: ElectorComponent }[] = [
@@ -224,17 +225,15 @@ export function lbView(s: State): LbView {
     };
   });
   const hist = s.traffic.history.filter((h) => h.t / 1000 < nowSec);
-  const last = hist.slice(-RECENT_WINDOW_S);
-  const okPerSec = last.length ? last.reduce((a, h) => a + h.ok, 0) / last.length : 0;
-  const failedPerSec = last.length ? last.reduce((a, h) => a + h.failed, 0) / last.length : 0;
+  const rates = clientRates(s.ledger.recent, s.config.tickMs);
   return {
     nodes: s.lb.nodes.map((id) => ({ id, up: nodeUp(s, id), vip: s.lb.vipHolder === id })),
     vipHolder: s.lb.vipHolder,
     algorithm: s.lb.algorithm,
     check: s.config.knobs.lbCheck === 'readyz' ? 'GET /readyz' : 'TLS hello',
     backends,
-    okPerSec,
-    failedPerSec,
+    okPerSec: rates.servedPerSec,
+    failedPerSec: rates.failedPerSec,
     errorHistory: hist.map((h) => h.failed),
     okHistory: hist.map((h) => h.ok),
   };

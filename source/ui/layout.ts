@@ -82,7 +82,7 @@ export function layout(x: LayoutIn): Frame {
   const { s, session, cols, rows } = x;
   if (cols < MIN_COLS || rows < MIN_ROWS) return { top: [], columns: [], bottom: [], tooSmall: true };
   const budget = rows - 1;
-  const top: Line[] = [clockLine(session, x.lessonView), verdictLine(s)];
+  const top: Line[] = [clockLine(session, x.lessonView), verdictLine(s, cols)];
   const view = x.lessonView;
   const captionText = x.caption ?? (view?.say ?? (x.lesson ? x.lesson.say[x.lesson.say.length - 1] : undefined));
   // At the end the scroll keys move the summary, not the last narration.

@@ -51,6 +51,32 @@ export function clip(l: Line, width: number): Line {
   return out;
 }
 
+/**
+ * Lays out segments that are each a unit (a figure with its words) on as many lines as the width
+ * needs, breaking only between units; a continuation line starts with `indent`. A unit wider than
+ * a line is clipped (with its mark) by the view as usual.
+ */
+export function flow(units: Line, width: number, indent = '    '): Line[] {
+  const out: Line[] = [];
+  let cur: Line = [];
+  let used = 0;
+  for (const u of units) {
+    const w = charCount(u.t);
+    if (w === 0) continue;
+    if (cur.length > 0 && used + w > width) {
+      out.push(cur);
+      const t = u.t.replace(/^ · /, '');
+      cur = [seg(indent), { ...u, t }];
+      used = charCount(indent) + charCount(t);
+      continue;
+    }
+    cur.push(u);
+    used += w;
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
 export function pad(text: string, width: number): string {
   const n = charCount(text);
   return n >= width ? [...text].slice(0, width).join('') : text + ' '.repeat(width - n);

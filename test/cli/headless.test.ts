@@ -168,6 +168,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['--record not a .cast', ['--headless', '--record', 'demo.txt'], /--record must name a .cast file/],
     ['--record that cannot be opened', ['--headless', '--record', '/proc/demo.cast'], /cannot open \/proc\/demo.cast/],
     ['bad --size', ['--headless', '--size', 'big'], /--size must be COLSxROWS/],
+    ['--size with nothing drawn', ['--headless', '--size', '100x30'], /with --headless use it with --record/],
     ['a keystroke script with --headless', ['--headless', '--script', 'test/fixtures/keys.json'], /a keystroke script drives the dashboard/],
     ['unknown scenario', ['--headless', '--scenario', 'no-such-lesson'], /no scenario "no-such-lesson"/],
     ['--script with --scenario', ['--headless', '--scenario', '01-why-a-load-balancer', '--script', 'test/fixtures/faults.json'], /cannot be combined/],
@@ -215,6 +216,9 @@ describe('help and version', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
     for (const f of ['--headless', '--masters', '--topology', '--lease-duration', '--pre-vote', '--record', '--script', '--scenario', '--size']) expect(r.stdout).toContain(f);
+    // A flag whose useful form is its negation is listed as that form, once.
+    expect(r.stdout).toMatch(/^ +--no-color +no colours/m);
+    expect(r.stdout).not.toMatch(/--color\b/);
   });
   it('--version prints the package version', () => {
     const r = runCli(['--version']);

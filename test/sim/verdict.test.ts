@@ -187,3 +187,24 @@ describe('verdict words in real runs', () => {
     }
   });
 });
+
+describe('an OK verdict names the kubelets it does not count', () => {
+  it.each([51, 52, 53])('seed %i: while a kubelet hangs on a crashed master the OK detail says so, then stops saying it', (seed) => {
+    let s = runFor(booted({ seed, workers: 3 }), 15_000);
+    expect(s.verdict.detail).not.toMatch(/stuck/);
+    const victim = s.clients.kubelets['worker-1'].server!;
+    s = act(s, { type: 'crash', target: victim });
+    let okWhileStuck = 0;
+    for (let i = 0; i < 60; i++) {
+      s = runFor(s, 1000);
+      const stuck = Object.values(s.clients.kubelets).filter((k) => k.stuckSince !== null).length;
+      if (s.verdict.api === 'OK' && stuck > 0) {
+        okWhileStuck++;
+        expect(s.verdict.detail).toMatch(new RegExp(`${stuck} kubelets? stuck \\d+ s on a dead connection`));
+      }
+      if (stuck === 0) expect(s.verdict.detail).not.toMatch(/stuck/);
+    }
+    expect(okWhileStuck).toBeGreaterThan(0);
+    expect(s.verdict.detail).not.toMatch(/stuck/);
+  });
+});

@@ -17,6 +17,13 @@ describe('LB pane', () => {
     expect(out).toMatch(new RegExp(`${victim}.*\\d+ in flight`));
     expect(out).toMatch(/p99 [56] s/); // answers ~5 s late (one connect timeout), in the 5-6 s bucket
     expect(out).toMatch(/kubelets? stuck [67] s/);
+    // In a narrow pane the summary wraps between figures instead of being cut.
+    const narrow = lbPane(s, null, 44);
+    const summary = narrow.map((l) => l.map((x) => x.t).join('')).filter((l) => /ok\/s|p99|stuck/.test(l));
+    expect(summary.length).toBeGreaterThan(1);
+    for (const l of summary) expect([...l].length).toBeLessThanOrEqual(44);
+    expect(text(narrow)).toMatch(/p99 [56] s/);
+    expect(text(narrow)).toMatch(/kubelets? stuck [67] s/);
   });
 
   it('shows the in-cluster clients failing on a killed apiserver the LB hides', () => {

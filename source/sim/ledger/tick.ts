@@ -8,6 +8,7 @@ import { readTickOutcomes, readWaiting, type Waiting } from './outcomes.js';
 import { pushWindow, windowSums, VERDICT_WINDOW_MS } from './window.js';
 import { etcdLeaderless, leaseLeaderless, liveVipLb, podsBelowDesired, writesUnavailable, wrongBackends } from './conditions.js';
 import { clientsSeeDown, clientsSeeTrouble, judgeVerdict } from '../verdict.js';
+import { clientConnectionsView } from '../client-connections.js';
 
 /** Closed records kept in the state (the NDJSON stream and the sweep read them as they close). */
 export const LEDGER_CLOSED_LIMIT = 500;
@@ -129,6 +130,7 @@ export function tickLedger(s: State): void {
     why: trouble || s.traffic.rps === 0 ? whyDown(s, waiting) : null,
     startingWhat: starting ? startingWhat(s) : '',
     writable: s.traffic.rps === 0 ? !writesUnavailable(s) : true,
+    stuckKubelets: stuckKubelets(s),
   });
   if (next.api !== s.verdict.api || next.detail !== s.verdict.detail) s.verdict = next;
   const leaderless = etcdLeaderless(s);
@@ -154,4 +156,9 @@ function closeGreen(s: State, L: LedgerState, stateBad: boolean): void {
     L.open = keep;
     if (L.history.length > LEDGER_CLOSED_LIMIT) L.history.splice(0, L.history.length - LEDGER_CLOSED_LIMIT);
   }
+}
+
+function stuckKubelets(s: State): { count: number; longestMs: Ms } {
+  const v = clientConnectionsView(s);
+  return { count: v.stuck, longestMs: v.longestStuckMs ?? 0 };
 }

@@ -29,3 +29,18 @@ export function windowSums(recent: readonly WindowTick[]): WindowSums {
   }
   return sum;
 }
+
+/** Requests per second of `count` completed over a window of `windowMs`. */
+export function perSec(count: number, windowMs: Ms): number {
+  return windowMs > 0 ? (count * 1000) / windowMs : 0;
+}
+
+/**
+ * The clients' request outcomes per second over the verdict window: one computation behind the
+ * header's "all requests served (N/s)" and the LB pane's ok/s and err/s (served counts the late ones).
+ */
+export function clientRates(recent: readonly WindowTick[], tickMs: Ms): { servedPerSec: number; failedPerSec: number } {
+  const w = windowSums(recent);
+  const ms = recent.length * tickMs;
+  return { servedPerSec: perSec(w.ok + w.slow, ms), failedPerSec: perSec(w.failed, ms) };
+}

@@ -1,7 +1,7 @@
 // Load-balancer pane: VIP, backends UP/DOWN with check counters, traffic share, errors, sparkline.
 import type { State } from '../../sim/types.js';
 import { lbView } from '../../sim/views.js';
-import { type Line, seg, pad, padStart, bar, sparkline } from '../lines.js';
+import { type Line, seg, pad, padStart, bar, sparkline, flow } from '../lines.js';
 import { look } from '../glyphs.js';
 import { latencyPercentile } from '../../sim/request-stats.js';
 import { clientConnectionsView } from '../../sim/client-connections.js';
@@ -25,13 +25,15 @@ export function lbPane(s: State, selected: string | null, width: number): Line[]
   const p99 = latencyPercentile(s, 0.99);
   const conns = clientConnectionsView(s);
   const inCluster = inClusterView(s);
-  out.push([
-    seg(`  ${v.algorithm} · ${v.check} · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true }),
+  // Wraps rather than cuts: the slow and stuck figures are what a crash is about.
+  out.push(...flow([
+    seg(`  ${v.algorithm} · ${v.check}`, 'plain', { dim: true }),
+    seg(` · ${v.okPerSec.toFixed(0)} ok/s · ${v.failedPerSec.toFixed(0)} err/s`, 'plain', { dim: true }),
     seg(p99 !== null && p99 > SLOW_MS ? ` · p99 ${p99 / 1000} s` : '', 'warn'),
     seg(conns.stuck ? ` · ${conns.stuck} kubelet${conns.stuck > 1 ? 's' : ''} stuck ${Math.floor((conns.longestStuckMs ?? 0) / 1000)} s` : '', 'warn'),
     // Pods that use the `kubernetes` Service bypass the LB: their failures are their own.
     seg(inCluster.failedPerSec > 0 ? ` · in-cluster ${inCluster.failedPerSec.toFixed(inCluster.failedPerSec < 10 ? 1 : 0)} err/s` : '', 'bad'),
-  ]);
+  ], width));
   const bw = Math.max(4, Math.min(16, width - 46));
   for (const b of v.backends) {
     const l = look(b.status);
