@@ -40,7 +40,7 @@ function verdictRows(x: LayoutIn): Line[] {
   const block = x.rows >= 24 ? blockLettersFitting(word, x.cols - 2) : null;
   const big = block && x.rows >= DOUBLE_FROM_ROWS && 2 * [...block[0]].length <= x.cols - 2 ? block.flatMap((r) => [r, r].map((d) => d.replace(/./gu, '$&$&'))) : block;
   const out: Line[] = big ? big.map((r) => [seg(` ${r}`, look.tone, { bold: true })]) : [];
-  return [...out, verdictLine(x.s)];
+  return [...out, verdictLine(x.s, x.cols)];
 }
 
 /** A box the width of the screen: `head` in its top border, `body` inside. */
