@@ -1,4 +1,4 @@
-// Presenter mode drawn through Ink at 80x24 and 120x36: the verdict in block letters, the pane
+// Presenter mode drawn through Ink at 80x24, 120x36 and 160x48: the verdict in block letters, the pane
 // the step is about, the narration boxed with the lesson's status, the strip, the lesson keys
 // (g opens the chapter list and jumps), and never more than rows - 1 lines or cols columns.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('presenter mode', () => {
     chalk.level = level;
   });
 
-  for (const [cols, rows] of [[80, 24], [120, 36]] as const) {
+  for (const [cols, rows] of [[80, 24], [120, 36], [160, 48]] as const) {
     it(`at ${cols}x${rows}: block verdict, the focus pane, the boxed narration, the strip, in colour`, async () => {
       const { app, frame, raw } = start(cols, rows, 2);
       await waitFor(() => frame().includes('Predict: When can another controller-manager'), 'the question of step 2', 10_000);
@@ -43,7 +43,8 @@ describe('presenter mode', () => {
       expect(lines.length).toBeLessThanOrEqual(rows - 1);
       for (const l of lines) expect(width(l)).toBeLessThanOrEqual(cols);
       // The verdict as block letters, row for row, under the clock line.
-      const block = blockLetters('API OK');
+      // From 40 rows the letters are drawn twice as wide and twice as tall.
+      const block = rows >= 40 ? blockLetters('API OK').map((r) => r.replace(/./gu, '$&$&')) : blockLetters('API OK');
       for (const row of block) expect(lines.some((l) => l.trimEnd() === ` ${row}`.trimEnd())).toBe(true);
       expect(lines[0]).toMatch(/PRESENTER\s+t 00:10\.0/);
       // The step's focus (leases) is the pane shown; the narration is in the box with the status.
@@ -62,6 +63,9 @@ describe('presenter mode', () => {
       const after = frame().split('\n');
       expect(after.length).toBeLessThanOrEqual(rows - 1);
       expect(after.findIndex((l) => l.includes(' Timeline '))).toBeGreaterThan(after.findIndex((l) => l.startsWith('└')));
+      // The box follows the panes: spare rows of a tall screen go under the keys, not between them.
+      const boxTop = after.findIndex((l) => l.startsWith('┌'));
+      expect(after[boxTop - 1].trim()).not.toBe('');
       expect(frame()).toMatch(/ API +[…─≈✖]/);
       app.unmount();
     }, 30_000);

@@ -123,5 +123,8 @@ export function presenterLayout(x: LayoutIn): Frame {
     const second = panes[1] && left >= PANE_MIN ? pane(x, panes[1], cols, left) : [];
     columns = [{ width: cols, lines: [...first, ...second] }];
   }
-  return done(bottom, columns, columns.length ? paneRows : 0);
+  // The panes take the rows they fill, no more: on a tall screen the spare rows go under the keys,
+  // not between the panes and the narration.
+  const used = Math.max(0, ...columns.map((c) => c.lines.length));
+  return done(bottom, columns, columns.length ? Math.max(Math.min(paneRows, used), Math.min(paneRows, PANE_MIN)) : 0);
 }
