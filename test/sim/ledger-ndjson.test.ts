@@ -26,6 +26,8 @@ describe('ledger in NDJSON', () => {
       'set-rps 200', 'delete-pod (first running)',
     ]);
     for (const o of summary) expect(Object.keys(o).sort()).toEqual(FIELDS);
+    // Figures are whole milliseconds and counts: no float noise from sub-tick election times.
+    for (const o of summary) for (const m of LEDGER_MEASURES) if (o[m] !== null) expect(Number.isInteger(o[m]), `${o.fault} ${m} ${o[m]}`).toBe(true);
     // Every closed record was printed once, when it closed: at the moment everything was green again.
     const closed = summary.filter((o) => o.greenAfterMs !== null);
     expect(outages.map(({ type: _t, t: _tt, ...o }) => o).sort((a, b) => (a.at as number) - (b.at as number))).toEqual(closed);

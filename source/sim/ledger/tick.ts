@@ -62,7 +62,8 @@ function refundElectedEarly(s: State, L: LedgerState): void {
   const tick = s.config.tickMs;
   if (e.leader === null || e.leaderChangedAt <= s.t - tick || e.leaderChangedAt >= s.t) return;
   for (const r of L.open) {
-    const back = s.t - Math.max(e.leaderChangedAt, r.at);
+    // Whole milliseconds: the ledger's figures are printed as they are (no float noise in NDJSON).
+    const back = Math.round(s.t - Math.max(e.leaderChangedAt, r.at));
     if (back > 0 && r.etcdLeaderlessMs >= back) r.etcdLeaderlessMs -= back;
   }
 }
