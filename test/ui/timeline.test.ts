@@ -82,6 +82,17 @@ describe('timeline lanes and markers', () => {
   });
 });
 
+describe('start-up in the lanes', () => {
+  it('writes are "starting" while the API is, never "failing" before the cluster ever served', () => {
+    const s = stepTicks(createSession(createState(defaultConfig({ seed: 5 })), { paused: true }), 40);
+    const m = timelineModel(input(s, 120));
+    const first = (label: string) => text(laneLine(m.lines, label)).slice(m.labelWidth, m.labelWidth + 2);
+    expect(first('API')).toBe('……');
+    expect(first('writes')).toBe('……');
+    expect(text(laneLine(m.lines, 'writes'))).not.toContain('✖');
+  });
+});
+
 describe('the words beside the strips', () => {
   it('are never longer than their column, whatever the state (faults of every kind, LB pair)', () => {
     let s = stepTicks(createSession(createState(defaultConfig({ seed: 8, lbPair: true, workers: 2 })), { paused: true }), 5);

@@ -41,6 +41,7 @@ const ok = (word: string): Cell => ({ glyph: OK_GLYPH, word, tone: 'ok', rank: 0
 const degraded = (word: string): Cell => ({ glyph: DEGRADED_GLYPH, word, tone: 'warn', rank: 2 });
 const down = (word: string): Cell => ({ glyph: DOWN_GLYPH, word, tone: 'bad', rank: 3 });
 const none = (word: string): Cell => ({ glyph: NONE_GLYPH, word, tone: 'bad', rank: 3 });
+const starting = (): Cell => ({ glyph: STARTING_GLYPH, word: 'starting', tone: 'info', rank: 1 });
 
 /** The character that names a node in a holder lane: its number ("master-3" → "3"). */
 export function holderGlyph(node: string): string {
@@ -56,12 +57,14 @@ export function apiCell(s: State): Cell {
     case 'OK': return ok('API OK');
     case 'DOWN': return down('API DOWN');
     case 'DEGRADED': return degraded('API DEGRADED');
-    case 'STARTING': return { glyph: STARTING_GLYPH, word: 'starting', tone: 'info', rank: 1 };
+    case 'STARTING': return starting();
   }
 }
 
 function writesCell(s: State): Cell {
-  return writesUnavailable(s) ? down('writes failing') : ok('writes OK');
+  if (!writesUnavailable(s)) return ok('writes OK');
+  // While the cluster first comes up, writes are not failing yet: they are starting, as the API.
+  return s.verdict.api === 'STARTING' ? starting() : down('writes failing');
 }
 
 function etcdCell(s: State): Cell {
