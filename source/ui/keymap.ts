@@ -11,7 +11,7 @@ import { ITEM_KEYS } from './menu-model.js';
 export type KeyMode = 'main' | 'menu' | 'help';
 
 /** When a binding applies, as the help says it. */
-export type KeyWhen = 'always' | 'main' | 'node selected' | 'lesson waits' | 'lesson' | 'lesson, also in a menu' | 'menu' | 'help';
+export type KeyWhen = 'always' | 'main' | 'main, also in a menu' | 'node selected' | 'lesson waits' | 'lesson' | 'lesson, also in a menu' | 'menu' | 'help';
 
 export interface KeyContext {
   mode: KeyMode;
@@ -86,7 +86,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '[ ]', description: 'rewind / forward 5 s (acting in the past forks)', when: 'main', matches: ch('[', ']'), command: (i) => act(i === '[' ? { type: 'rewind', ms: 5000 } : { type: 'forward', ms: 5000 }) },
   { keys: 'Tab Shift+Tab', description: 'next / previous pane', when: 'main', matches: (_i, k) => k.tab, command: (_i, k) => ({ kind: 'pane', delta: k.shift ? -1 : 1 }) },
   ...VIEW_KEYS.map(([keys, description]): KeyBinding => ({ keys, description, when: 'main', matches: ch(keys), command: () => ({ kind: 'view' }) })),
-  { keys: 'P', description: 'presenter mode on / off (projector layout)', when: 'main', matches: ch('P'), command: () => ({ kind: 'presenter' }) },
+  { keys: 'P', description: 'presenter mode on / off (projector layout)', when: 'main, also in a menu', matches: ch('P'), command: () => ({ kind: 'presenter' }) },
   { keys: 'l', description: 'lessons', when: 'main', matches: ch('l'), command: () => ({ kind: 'lessons' }) },
   { keys: '?', description: 'this help', when: 'main', matches: ch('?'), command: () => ({ kind: 'help', open: true }) },
   { keys: '↑ ↓ (menu)', description: 'move in a menu', when: 'menu', matches: (i, k) => up(i, k) || down(i, k), command: (i, k) => ({ kind: 'menu-move', delta: up(i, k) ? -1 : 1 }) },
@@ -104,6 +104,7 @@ function applies(b: KeyBinding, ctx: KeyContext): boolean {
   switch (b.when) {
     case 'always': return true;
     case 'main': return ctx.mode === 'main';
+    case 'main, also in a menu': return ctx.mode === 'main' || ctx.mode === 'menu';
     case 'menu': return ctx.mode === 'menu';
     case 'help': return ctx.mode === 'help';
     case 'lesson waits': return ctx.mode === 'main' && ctx.lessonWaits;

@@ -71,7 +71,7 @@ describe('presenter mode', () => {
     }, 30_000);
   }
 
-  it('g lists the steps and jumps to one as --step N does; P leaves presenter mode', async () => {
+  it('g lists the steps and jumps to one as --step N does; P switches views, even with a question open', async () => {
     const { app, driver, frame } = start(80, 24);
     await waitFor(() => frame().includes('lesson waits'), 'step 1 held', 10_000);
     await press(app.stdin, 'g');
@@ -88,6 +88,11 @@ describe('presenter mode', () => {
     await press(app.stdin, 'b');
     await waitFor(() => frame().includes('Predict: When can another controller-manager'), 'step 2 again', 10_000);
     expect(frame()).toMatch(/t 00:10\.0/);
+    // P works while a question is open: the presenter switches views, the question stays asked.
+    await press(app.stdin, 'P');
+    await waitFor(() => frame().includes(' kube-ha-lab ') && frame().includes('Predict: When can another'), 'the normal view, question open', 5000);
+    await press(app.stdin, 'P');
+    await waitFor(() => frame().includes('PRESENTER') && frame().includes('Predict: When can another'), 'presenter again, question open', 5000);
     await press(app.stdin, '2');
     await waitFor(() => !frame().includes('Predict:'), 'the question answered', 5000);
     await press(app.stdin, 'P');
