@@ -1,7 +1,6 @@
 // Fast ticks with immutable snapshots. The tick rules run at native speed on a private working
-// copy (plain objects, no proxies); the result is then published with immer's produce, assigning
-// only what changed, so every snapshot is frozen and shares unchanged parts with the one before.
-import { produce, type Draft } from 'immer';
+// copy (plain objects, no proxies); publishing then walks the copy once, keeps every part equal to
+// the snapshot before (so snapshots share unchanged parts) and freezes the rest.
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = Record<string, unknown>;
@@ -52,48 +51,68 @@ export function same(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-/**
- * A new array for `next` that reuses the elements of `base` that did not change, also when the
- * array was shifted (a bounded log that dropped its oldest entries and appended new ones).
- */
-function reuseArray(base: readonly unknown[], next: unknown[]): unknown[] {
-  let offset = -1;
-  if (next.length > 0) {
-    for (let o = 0; o < base.length && o < 64; o++) {
-      if (same(base[o], next[0])) { offset = o; break; }
-    }
-  }
-  const out = new Array(next.length);
-  for (let i = 0; i < next.length; i++) {
-    const j = offset >= 0 ? i + offset : i;
-    out[i] = j < base.length && same(base[j], next[i]) ? base[j] : next[i];
-  }
-  return out;
+/** Freezes a part new in this snapshot, and every part of it not frozen yet (shared parts already are). */
+function freezeNew(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) freezeNew(v[i]);
+  else for (const k in v as Obj) freezeNew((v as Obj)[k]);
+  return Object.freeze(v);
 }
 
-/** Writes into `draft` (a draft of `base`) the differences between `base` and `next`. */
-function sync(draft: Obj, base: Obj, next: Obj): void {
-  for (const k in next) {
-    const b = base[k];
-    const n = next[k];
-    if (b === n) continue;
-    if (n !== null && typeof n === 'object' && b !== null && typeof b === 'object') {
-      if (same(b, n)) continue;
-      if (Array.isArray(n) || Array.isArray(b)) {
-        draft[k] = Array.isArray(n) && Array.isArray(b) ? reuseArray(b, n) : n;
-      } else {
-        sync(draft[k] as Obj, b as Obj, n as Obj);
-      }
-    } else if (b !== n && !(Number.isNaN(b) && Number.isNaN(n))) {
-      draft[k] = n;
-    }
+/**
+ * Where the elements of `base` start again in `next`: 0, or the number of entries a bounded log
+ * dropped from its front before appending (looked for among the first 64).
+ */
+function shiftOf(base: readonly unknown[], next: readonly unknown[]): number {
+  if (next.length === 0 || base.length === 0 || same(base[0], next[0])) return 0;
+  for (let o = 1; o < base.length && o < 64; o++) if (same(base[o], next[0])) return o;
+  return 0;
+}
+
+function shareArray(base: readonly unknown[], next: unknown[]): unknown {
+  const offset = shiftOf(base, next);
+  let changed = next.length !== base.length;
+  for (let i = 0; i < next.length; i++) {
+    const j = i + offset;
+    const v = j < base.length ? share(base[j], next[i]) : freezeNew(next[i]);
+    next[i] = v;
+    if (!changed && v !== base[i]) changed = true;
   }
-  for (const k in base) if (!(k in next)) delete draft[k];
+  return changed ? Object.freeze(next) : base;
+}
+
+function shareObject(base: Obj, next: Obj): unknown {
+  let changed = false;
+  let keys = 0;
+  for (const k in next) {
+    keys++;
+    const b = base[k];
+    const v = b === undefined && !(k in base) ? freezeNew(next[k]) : share(b, next[k]);
+    next[k] = v;
+    if (!changed && (v !== b || !(k in base))) changed = true;
+  }
+  if (!changed) for (const _ in base) keys--;
+  return changed || keys !== 0 ? Object.freeze(next) : base;
+}
+
+/**
+ * `next` made immutable, sharing with `base` every part that is equal to it: `base` itself when
+ * nothing changed, otherwise `next` (reused in place: it is the working copy) with each unchanged
+ * part replaced by the one of `base`, and frozen. One walk over the working copy.
+ */
+function share(base: unknown, next: unknown): unknown {
+  if (base === next) return base;
+  if (next === null || typeof next !== 'object') {
+    return typeof base === 'number' && typeof next === 'number' && Number.isNaN(base) && Number.isNaN(next) ? base : next;
+  }
+  if (base === null || typeof base !== 'object' || Array.isArray(base) !== Array.isArray(next)) return freezeNew(next);
+  if (Object.isFrozen(next)) return same(base, next) ? base : next;
+  return Array.isArray(next) ? shareArray(base as unknown[], next) : shareObject(base as Obj, next as Obj);
 }
 
 /**
  * Runs `mutate` on a working copy of `base` at native speed and returns the next immutable
- * snapshot (immer produce + auto-freeze), sharing every unchanged part with `base`.
+ * snapshot, frozen, sharing every unchanged part with `base`.
  */
 export function evolve<T extends object>(base: T, mutate: (work: T) => void): T {
   const work = thaw(base);
@@ -106,9 +125,7 @@ export function evolve<T extends object>(base: T, mutate: (work: T) => void): T 
  * The working copy must not be used afterwards: the parts it hands over are frozen.
  */
 export function publish<T extends object>(base: T, work: T): T {
-  return produce(base, (draft: Draft<T>) => {
-    sync(draft as unknown as Obj, base as unknown as Obj, work as unknown as Obj);
-  });
+  return share(base, work) as T;
 }
 
 export type { Json };
