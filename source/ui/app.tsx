@@ -4,9 +4,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text, useApp, useStdout, type Key } from 'ink';
 import { useSyncState } from './use-sync-state.js';
 import { useTypedKeys } from './use-typed-keys.js';
-import { terminalSize } from './terminal-size.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { useSimClock } from './use-sim-clock.js';
 import type { Session } from '../sim/session.js';
-import { dispatch, isRewound } from '../sim/session.js';
+import { dispatch } from '../sim/session.js';
 import type { Action } from '../sim/actions.js';
 import { describeAction } from '../sim/actions.js';
 import type { Driver } from '../sim/driver.js';
@@ -21,13 +22,13 @@ import { TimelineStrip } from './timeline/view.js';
 import { MenuBox } from './menu-view.js';
 import { menuRowsFor } from './menu-rows.js';
 import { tooSmallKey } from './too-small.js';
-import { backTarget, lessonStart, recordStart, restoreStart, type StepStart } from './lesson-history.js';
+import { backTarget, lessonStart, restoreStart, type StepStart } from './lesson-history.js';
 import { chapterMenu, jumpToStep, lessonBoot } from './lesson-jump.js';
 import { stepOnScreen } from './lesson-header.js';
 import { presenterLayout } from './presenter/presenter-layout.js';
 import { leaveLessonMenu } from './lesson-menus.js';
 import { compactPaneOf } from './lesson-focus.js';
-import { advanceDriven, isInteractive, type InteractiveDriver, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
+import { isInteractive, type InteractiveDriver, type LessonChoice, type LessonLog, type StartedLesson } from './lesson-log.js';
 
 export interface AppProps {
   session: Session;
@@ -63,8 +64,7 @@ export function App(props: AppProps) {
   const [boot] = useState(() => lessonBoot(props.session, props.driver ?? null, props.startStep));
   const [session, setSession] = useState<Session>(boot.session);
   const [presenter, setPresenter] = useSyncState(props.present ?? false);
-  const termSize = () => terminalSize(stdout);
-  const [size, setSize] = useState(termSize);
+  const size = useTerminalSize(stdout, props.cols !== undefined || props.rows !== undefined);
   // What keys change is kept where the next key of the same read sees it (use-sync-state.ts).
   const [selected, setSelected, selectedRef] = useSyncState<string | null>(() => props.session.state.nodeOrder.find((id) => props.session.state.nodes[id].kind === 'master') ?? null);
   const [open, setOpen, openRef] = useSyncState<OpenMenu | null>(null);
@@ -96,40 +96,9 @@ export function App(props: AppProps) {
     setSession(props.session);
   }
 
-  useEffect(() => {
-    if (props.cols !== undefined || props.rows !== undefined || !stdout) return;
-    const onResize = () => setSize(termSize());
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout, props.cols, props.rows]);
-
-  const frameMs = props.frameMs ?? 100;
-  // Simulated time owed but not yet run (frames shorter than a tick add up).
-  const owed = useRef(0);
-  useEffect(() => {
-    if (props.autoTick === false) return;
-    const timer = setInterval(() => {
-      setSession((s) => {
-        if (s.paused || isRewound(s)) return s;
-        const log = lessonRef.current;
-        const tickMs = s.live.config.tickMs;
-        owed.current += frameMs * s.speed;
-        const ms = Math.floor(owed.current / tickMs) * tickMs;
-        owed.current -= ms;
-        const d = driverRef.current;
-        if (ms === 0 && !(isInteractive(d) && d.view().holding)) return s;
-        const next = advanceDriven(s, ms, d, log);
-        if (isInteractive(d)) startsRef.current = recordStart(startsRef.current, next, d);
-        if (log) setLesson({ ...log });
-        return next;
-      });
-    }, frameMs);
-    return () => clearInterval(timer);
-  }, [props.autoTick, frameMs]);
   const lessonRef = useRef<LessonLog | null>(lesson);
   lessonRef.current = lesson;
+  useSimClock({ enabled: props.autoTick !== false, frameMs: props.frameMs ?? 100, setSession, driverRef, lessonRef, startsRef, setLesson });
 
   const s = session.state;
 

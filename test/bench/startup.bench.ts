@@ -26,7 +26,8 @@ function firstFrame(): Promise<number> {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('no frame within 20 s')); }, 20_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('etcd quorum') && !seen) {
+      // The first frame: the masters pane's title is drawn (the clock and verdict lines come before it).
+      if (out.includes('Masters') && !seen) {
         seen = true;
         const ms = performance.now() - t0;
         clearTimeout(timer);
