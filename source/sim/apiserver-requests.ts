@@ -3,6 +3,7 @@
 // need etcd and wait up to its request timeout. A request whose server died or went silent hangs
 // until HAProxy's `timeout server`; a server whose process died on a live host resets it at once.
 import type { Master, RequestMix, State } from './types.js';
+import { newRequestId } from './store.js';
 import { connected, nodeUp } from './network.js';
 import { readOk, writeVia, pollWrite } from './apiserver.js';
 import { LB_SERVER_TIMEOUT_MS } from './config.js';
@@ -12,11 +13,6 @@ import { deliverToEndpoints, stepAtEndpoint } from './endpoint-requests.js';
 /** The watch cache has been filled since this process started (etcd answered at least once). */
 export function watchCacheReady(m: Master): boolean {
   return m.apiserver.state === 'running' && m.apiserver.etcdOkAt >= m.apiserver.since;
-}
-
-function pendingId(s: State, kind: string, server: string): string {
-  s.traffic.seq += 1;
-  return `${kind}-${s.tick}-${server}-${s.traffic.seq}`;
 }
 
 /** Requests that reached `server`'s apiserver now (sent by clients at `sentAt`). */
@@ -32,11 +28,11 @@ export function deliverToApiserver(s: State, server: string, mix: RequestMix, se
   if (s.config.topology === 'external') return deliverToEndpoints(s, m, reads, mix[2], sentAt);
   if (reads > 0) {
     if (readOk(s, server)) succeed(s, server, reads, sentAt, 'read');
-    else m.apiserver.pending.push({ requestId: pendingId(s, 'r', server), kind: 'read', count: reads, startedAt: s.t, sentAt, backend: server, proposed: false, lost: false });
+    else m.apiserver.pending.push({ requestId: newRequestId(s), kind: 'read', count: reads, startedAt: s.t, sentAt, backend: server, proposed: false, lost: false });
   }
   const w = mix[2];
   if (w > 0) {
-    const requestId = pendingId(s, 'w', server);
+    const requestId = newRequestId(s);
     const res = writeVia(s, server, { kind: 'writes', requestId, count: w });
     if (res === 'ok' || res === 'conflict') succeed(s, server, w, sentAt, 'write');
     else if (res === 'refused') fail(s, server, w, 'write');

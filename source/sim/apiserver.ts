@@ -1,6 +1,6 @@
 // kube-apiserver: serves if its process runs on an up node; reads and writes need its etcd.
 // Stacked: only the local member (127.0.0.1:2379). External: all members, first usable one wins.
-import type { Master, State, StoreOp } from './types.js';
+import type { Master, RequestId, State, StoreOp } from './types.js';
 import { connected, nodeUp } from './network.js';
 import { linearizableReadOk, memberServing, proposeVia } from './etcd/index.js';
 import { takeResult } from './store.js';
@@ -81,7 +81,7 @@ export function writeVia(s: State, masterId: string, op: StoreOp): 'ok' | 'confl
 }
 
 /** Resolves a write that was accepted earlier, if it has since been applied. */
-export function pollWrite(s: State, requestId: string): 'ok' | 'conflict' | null {
+export function pollWrite(s: State, requestId: RequestId): 'ok' | 'conflict' | null {
   return takeResult(s, requestId);
 }
 

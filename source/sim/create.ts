@@ -127,7 +127,7 @@ export function createState(config: Config): State {
     network: { partitioned: {}, cut: {} },
     masters: {},
     etcd: { members: {}, order: [], leader: null, leaderChangedAt: 0, term: 0, revision: 1, appliedIndex: 0, wire: [], wireSeq: 0, linkAt: {}, unsent: [] },
-    store: { leases: {}, results: {} },
+    store: { leases: {}, results: {}, lastRequestId: 0 },
     lb: {
       nodes: [],
       vipHolder: null,
@@ -141,7 +141,7 @@ export function createState(config: Config): State {
       connecting: [],
     },
     clients: { kubelets: {}, endpointLeases: {}, serviceEndpoints: [], inCluster: [], inClusterStats: { ok: 0, failed: 0, slow: 0, recent: [] } },
-    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [], seq: 0 },
+    traffic: { rps: config.rps, carry: 0, writeCarry: 0, redispatched: 0, ok: 0, failed: 0, slow: 0, slowMs: 0, cachedOk: 0, cachedFailed: 0, writesOk: 0, writesFailed: 0, rejected: 0, history: [], latency: [] },
     workloads: {
       deployment: 'web',
       rsHash: '',

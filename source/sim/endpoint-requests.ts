@@ -8,14 +8,9 @@
 //   connection (etcd-client.ts) or the client's load balancer gives up first.
 import type { Master, PendingBatch, State } from './types.js';
 import { linearizableReadOk, proposeVia } from './etcd/index.js';
-import { takeResult } from './store.js';
+import { newRequestId, takeResult } from './store.js';
 import { endpointHealthy, endpointReach, pickEndpoint, spreadOverEndpoints } from './etcd-client.js';
 import { succeed, fail } from './request-stats.js';
-
-function nextId(s: State, kind: string, server: string): string {
-  s.traffic.seq += 1;
-  return `${kind}-${s.tick}-${server}-${s.traffic.seq}`;
-}
 
 /**
  * One more step of a request held at `b.endpoint`: 'ok' when answered, 'failed' when etcd gave up,
@@ -72,7 +67,7 @@ export function deliverToEndpoints(s: State, m: Master, reads: number, writes: n
 /** A batch of requests sent to endpoint `ep` now: answered, failed, or held. */
 function start(s: State, m: Master, kind: 'read' | 'write', count: number, sentAt: number, ep: string | null): void {
   const b: PendingBatch = {
-    requestId: nextId(s, kind === 'read' ? 'r' : 'w', m.id), kind, count, startedAt: s.t, sentAt,
+    requestId: newRequestId(s), kind, count, startedAt: s.t, sentAt,
     backend: m.id, proposed: false, lost: false, endpoint: ep,
   };
   const r = stepAtEndpoint(s, m, b);

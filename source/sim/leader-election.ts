@@ -3,6 +3,7 @@
 // apiserver, optimistic concurrency on resourceVersion, the follower's observed-time rule,
 // jittered retries, and the renew deadline after which a leader exits.
 import type { Elector, ElectorOp, LeaseRecord, Master, State } from './types.js';
+import { newRequestId } from './store.js';
 import { JITTER_FACTOR, leaseRequestTimeoutMs } from './config.js';
 import { apiserverServing, readOk, writeVia, pollWrite } from './apiserver.js';
 import { nodeUp } from './network.js';
@@ -30,11 +31,11 @@ function observedValid(s: State, e: Elector, durationSeconds: number): boolean {
 }
 
 function startGet(s: State, e: Elector): void {
-  e.op = { kind: 'get', requestId: `get-${s.tick}-${e.identity}`, startedAt: s.t };
+  e.op = { kind: 'get', requestId: newRequestId(s), startedAt: s.t };
 }
 
 function startUpdate(s: State, e: Elector, record: Spec, expectRV: number): void {
-  e.op = { kind: 'update', requestId: `lease-${s.tick}-${e.identity}`, startedAt: s.t, record, expectRV, proposed: false };
+  e.op = { kind: 'update', requestId: newRequestId(s), startedAt: s.t, record, expectRV, proposed: false };
 }
 
 /** One tryAcquireOrRenew attempt begins: a leader takes the fast path (update from its cache). */

@@ -20,7 +20,10 @@ export function seedRng(seed: number): RngState {
 
 /** Advances the state in place and returns a 32-bit unsigned integer. */
 export function step(st: RngState): number {
-  let [a, b, c, d] = st;
+  let a = st[0];
+  let b = st[1];
+  let c = st[2];
+  let d = st[3];
   const t = (((a + b) >>> 0) + d) >>> 0;
   d = (d + 1) >>> 0;
   a = b ^ (b >>> 9);

@@ -1,5 +1,5 @@
 // The replicated state machine behind etcd: applied once, in log order, for each committed entry.
-import type { LeaseName, LeaseRecord, State, StoreOp } from './types.js';
+import type { LeaseName, LeaseRecord, RequestId, State, StoreOp } from './types.js';
 
 /** Results nobody picked up (their requester timed out or died) are dropped after this long. */
 const RESULT_TTL_MS = 30_000;
@@ -28,8 +28,17 @@ export function applyOp(s: State, op: StoreOp): number {
   }
 }
 
+/**
+ * A new request id, unique in the run. Numbers rather than names: results are looked up by id
+ * several times a tick, and numeric keys cost no string hashing.
+ */
+export function newRequestId(s: State): RequestId {
+  s.store.lastRequestId += 1;
+  return s.store.lastRequestId;
+}
+
 /** Takes (and forgets) the result of a request, if it has been applied. */
-export function takeResult(s: State, requestId: string): 'ok' | 'conflict' | null {
+export function takeResult(s: State, requestId: RequestId): 'ok' | 'conflict' | null {
   const r = s.store.results[requestId];
   if (!r) return null;
   delete s.store.results[requestId];
@@ -37,8 +46,9 @@ export function takeResult(s: State, requestId: string): 'ok' | 'conflict' | nul
 }
 
 export function pruneResults(s: State): void {
-  for (const [id, r] of Object.entries(s.store.results)) {
-    if (s.t - r.t > RESULT_TTL_MS) delete s.store.results[id];
+  const results = s.store.results;
+  for (const id in results) {
+    if (s.t - results[id].t > RESULT_TTL_MS) delete results[id];
   }
 }
 

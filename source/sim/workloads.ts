@@ -2,6 +2,7 @@
 // KCM leader (ReplicaSet and node lifecycle controllers) and the scheduler leader change anything,
 // and only through their own apiserver.
 import type { Elector, ElectorComponent, State, ZoneState } from './types.js';
+import { newRequestId } from './store.js';
 import { EVICTION_RATE_PER_S, evictionOutlook, taintRatePerS, zoneState } from './node-zone.js';
 import { connected, nodeUp } from './network.js';
 import { writeVia, readOk } from './apiserver.js';
@@ -113,7 +114,7 @@ function nodeLifecycle(s: State, kcmMaster: string, kcm: Elector): void {
     if (s.t - wl.taintedAt[n] < k.podEvictionTimeoutMs) continue;
     const victims = Object.values(wl.pods).filter((p) => p.node === n && p.phase !== 'Terminating');
     if (victims.length === 0) continue;
-    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `evict-${s.tick}-${n}`, create: 0, bind: 0, remove: victims.length });
+    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: newRequestId(s), create: 0, bind: 0, remove: victims.length });
     if (!accepted(r)) continue;
     // The kubelet on an unreachable node cannot confirm: the pods stay Terminating until it returns.
     for (const p of victims) wl.pods[p.name].phase = 'Terminating';
@@ -169,7 +170,7 @@ function replicaSet(s: State, kcmMaster: string): void {
   const diff = wl.desired - active.length;
   if (diff === 0) return;
   if (diff > 0) {
-    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: diff, bind: 0, remove: 0 });
+    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: newRequestId(s), create: diff, bind: 0, remove: 0 });
     if (!accepted(r)) return;
     const names: string[] = [];
     for (let i = 0; i < diff; i++) {
@@ -180,7 +181,7 @@ function replicaSet(s: State, kcmMaster: string): void {
     emit(s, 'pods.created', wl.deployment, `The ReplicaSet controller (KCM leader on ${kcmMaster}) created ${diff} pod(s) to get back to ${wl.desired}: ${names.join(', ')}.`, causeOf(s, 'pods.deleted'), { count: diff });
   } else {
     const extra = active.sort((a, b) => (a.phase === b.phase ? b.createdAt - a.createdAt : a.phase === 'Pending' ? -1 : 1)).slice(0, -diff);
-    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: `rs-${s.tick}`, create: 0, bind: 0, remove: extra.length });
+    const r = writeVia(s, kcmMaster, { kind: 'pods', requestId: newRequestId(s), create: 0, bind: 0, remove: extra.length });
     if (!accepted(r)) return;
     for (const p of extra) delete wl.pods[p.name];
     emit(s, 'pods.deleted', wl.deployment, `The ReplicaSet controller scaled down by ${extra.length} pod(s).`);
@@ -193,7 +194,7 @@ function schedule(s: State, schedMaster: string): void {
   if (pending.length === 0) return;
   const ready = readyWorkers(s);
   if (ready.length === 0) return;
-  const r = writeVia(s, schedMaster, { kind: 'pods', requestId: `bind-${s.tick}`, create: 0, bind: pending.length, remove: 0 });
+  const r = writeVia(s, schedMaster, { kind: 'pods', requestId: newRequestId(s), create: 0, bind: pending.length, remove: 0 });
   if (!accepted(r)) return;
   const count: Record<string, number> = {};
   for (const w of ready) count[w] = 0;
@@ -237,7 +238,7 @@ export function deletePod(s: State, name: string | undefined): boolean {
     emit(s, 'pods.delete_failed', pod.name, `kubectl delete pod ${pod.name} failed: the API cannot write right now.`, causeOf(s, 'etcd.quorum'));
     return false;
   }
-  const r = writeVia(s, via, { kind: 'pods', requestId: `del-${s.tick}`, create: 0, bind: 0, remove: 1 });
+  const r = writeVia(s, via, { kind: 'pods', requestId: newRequestId(s), create: 0, bind: 0, remove: 1 });
   if (!accepted(r)) return false;
   delete wl.pods[pod.name];
   const id = emit(s, 'pods.deleted', pod.name,

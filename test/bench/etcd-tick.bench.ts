@@ -27,7 +27,7 @@ for (const n of (process.argv[2] ?? "3,7").split(",").map(Number)) {
   const plain = time(200_000, () => step1(s));
   const lid = leader(s).id;
   let req = 0;
-  const op = () => ({ kind: 'writes' as const, requestId: `b${++req}`, count: 1 });
+  const op = () => ({ kind: 'writes' as const, requestId: ++req, count: 1 });
   run(s, 1);
   time(20_000, () => { proposeVia(s, lid, op()); step1(s); s.store.results = {}; });
   const write = time(100_000, () => { proposeVia(s, lid, op()); step1(s); s.store.results = {}; });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { apply } from '../../source/sim/engine.js';
 import { etcdPathFor, writeVia } from '../../source/sim/apiserver.js';
+import { newRequestId } from '../../source/sim/store.js';
 import { clusterStatus, serializableRevision, linearizableReadOk } from '../../source/sim/etcd/index.js';
 import { verdict, apiThroughLb } from '../../source/sim/views.js';
 import { act, booted, etcdLeader, runFor, runUntil } from './helpers.js';
@@ -87,10 +88,11 @@ describe('stacked vs external apiserver', () => {
     expect(etcdPathFor(s, victim)).not.toBeNull();
     expect(s.masters[victim].apiserver.ready).toBe(true);
     let result = '';
-    const next = produce(s, (d) => { result = writeVia(d, victim, { kind: 'writes', requestId: 'x', count: 1 }); });
+    let id = 0;
+    const next = produce(s, (d) => { id = newRequestId(d); result = writeVia(d, victim, { kind: 'writes', requestId: id, count: 1 }); });
     // etcd took it; it commits when the followers' answers arrive over the wire, by the next tick.
     expect(result).toBe('pending');
-    expect(runFor(next, 100).store.results.x?.result).toBe('ok');
+    expect(runFor(next, 100).store.results[id]?.result).toBe('ok');
   });
 
   it('stacked: crashing a master takes its etcd member with it; external: etcd keeps every member', () => {

@@ -100,7 +100,7 @@ export function booted(opts: ClusterOpts = {}): State {
 let reqSeq = 0;
 export function writeOp(count = 1): StoreOp {
   reqSeq += 1;
-  return { kind: 'writes', requestId: `req-${reqSeq}`, count };
+  return { kind: 'writes', requestId: reqSeq, count };
 }
 
 export function events(s: State, kind: string, sinceSeq = 0) {

@@ -24,7 +24,7 @@ function chaos(seed: number, members: number, preVote: boolean, ticks: number, c
     else if (r < 25) partition(s, m.host);
     else if (r < 37) cutLink(s, m.host, s.etcd.members[s.etcd.order[roll(members)]].host);
     else if (r < 41) healAll(s);
-    else if (r < 300) proposeVia(s, id, { kind: 'writes', requestId: `c${++req}`, count: 1 + roll(3) });
+    else if (r < 300) proposeVia(s, id, { kind: 'writes', requestId: ++req, count: 1 + roll(3) });
     check?.check(s);
     step1(s);
     check?.check(s);

@@ -91,8 +91,6 @@ export interface Traffic {
   rejected: number;
   /** Latency histogram per simulated second (counts per LATENCY_BOUNDS_MS bucket), newest last, bounded. */
   latency: { sec: number; counts: number[] }[];
-  /** Numbers the apiserver request ids of this run. */
-  seq: number;
   /** One bucket per simulated second, newest last, bounded. */
   history: { t: Ms; ok: number; failed: number }[];
 }

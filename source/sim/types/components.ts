@@ -1,7 +1,7 @@
 // Control-plane components: apiservers and their etcd clients, leader electors, masters.
 // Plain data, part of a simulation snapshot (the State in ../types.ts).
 import type { Ms } from './config.js';
-import type { LeaseRecord } from './etcd.js';
+import type { LeaseRecord, RequestId } from './etcd.js';
 
 export type ComponentKind = 'apiserver' | 'controller-manager' | 'scheduler' | 'etcd';
 /** running; killed: hard kill; stopped: graceful stop; restarting: kubelet brings it back (static pod). */
@@ -48,7 +48,7 @@ export interface EtcdClient {
 }
 
 export interface PendingBatch {
-  requestId: string;
+  requestId: RequestId;
   kind: 'read' | 'write';
   count: number;
   /** When the apiserver took them (etcd's request timeout counts from here). */
@@ -101,7 +101,7 @@ export interface Elector {
 
 export interface ElectorOp {
   kind: 'get' | 'update';
-  requestId: string;
+  requestId: RequestId;
   startedAt: Ms;
   /** For update: the record being written. */
   record?: Omit<LeaseRecord, 'resourceVersion'>;

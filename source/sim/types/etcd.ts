@@ -111,13 +111,18 @@ export interface LeaseRecord {
   resourceVersion: number;
 }
 
+/** Identifies one request to etcd until its result is taken (store.ts newRequestId). */
+export type RequestId = number;
+
 export type StoreOp =
-  | { kind: 'writes'; requestId: string; count: number }
-  | { kind: 'lease'; requestId: string; name: LeaseName; expectRV: number; record: Omit<LeaseRecord, 'resourceVersion'> }
-  | { kind: 'pods'; requestId: string; create: number; bind: number; remove: number };
+  | { kind: 'writes'; requestId: RequestId; count: number }
+  | { kind: 'lease'; requestId: RequestId; name: LeaseName; expectRV: number; record: Omit<LeaseRecord, 'resourceVersion'> }
+  | { kind: 'pods'; requestId: RequestId; create: number; bind: number; remove: number };
 
 export interface Store {
   leases: Partial<Record<LeaseName, LeaseRecord>>;
   /** Results of applied ops awaiting pickup by their requester (pruned after a while). */
-  results: Record<string, { result: 'ok' | 'conflict'; t: Ms }>;
+  results: Record<RequestId, { result: 'ok' | 'conflict'; t: Ms }>;
+  /** The last request id handed out. */
+  lastRequestId: RequestId;
 }
