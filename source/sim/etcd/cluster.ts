@@ -1,6 +1,6 @@
 // Who takes part and how long things take: voters, quorum, serving members, reachability, timeouts.
 import type { EtcdMember, State } from '../types.js';
-import { canDeliver } from '../network.js';
+import { connected } from '../network.js';
 import { quorumOf } from '../config.js';
 import { randomInt } from '../rng.js';
 
@@ -38,7 +38,7 @@ export function reachable(s: State, a: string, b: string): boolean {
   const mb = s.etcd.members[b];
   if (!ma || !mb) return false;
   if (ma.host === mb.host) return s.nodes[ma.host]?.state === 'up';
-  return canDeliver(s, ma.host, mb.host) && canDeliver(s, mb.host, ma.host);
+  return connected(s, ma.host, mb.host);
 }
 
 /** etcd's resetRandomizedElectionTimeout: electionTimeout + rand(electionTimeout) ticks. */
