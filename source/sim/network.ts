@@ -24,14 +24,9 @@ export function canDeliver(s: State, from: string, to: string): boolean {
   return isEmpty(net.cut) || !net.cut[linkKey(from, to)];
 }
 
-/** A request/response exchange needs both directions (canDeliver both ways, each fact read once). */
+/** A request/response exchange needs both directions. */
 export function connected(s: State, a: string, b: string): boolean {
-  const nodes = s.nodes;
-  if (nodes[a]?.state !== 'up' || nodes[b]?.state !== 'up') return false;
-  if (a === b) return true;
-  const net = s.network;
-  if (!isEmpty(net.partitioned) && (net.partitioned[a] || net.partitioned[b])) return false;
-  return isEmpty(net.cut) || (!net.cut[linkKey(a, b)] && !net.cut[linkKey(b, a)]);
+  return canDeliver(s, a, b) && canDeliver(s, b, a);
 }
 
 export function partition(s: State, node: string): void {

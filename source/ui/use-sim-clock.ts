@@ -17,16 +17,13 @@ export interface SimClock {
   setLesson: (log: LessonLog) => void;
 }
 
-export function useSimClock(c: SimClock): void {
+/** The setters and refs are React's own, stable for the component's life: the timer keeps the first ones. */
+export function useSimClock({ enabled, frameMs, setSession, driverRef, lessonRef, startsRef, setLesson }: SimClock): void {
   // Simulated time owed but not yet run.
   const owed = useRef(0);
-  const { enabled, frameMs } = c;
-  const latest = useRef(c);
-  latest.current = c;
   useEffect(() => {
     if (!enabled) return;
     const timer = setInterval(() => {
-      const { setSession, driverRef, lessonRef, startsRef, setLesson } = latest.current;
       setSession((s) => {
         if (s.paused || isRewound(s)) return s;
         const log = lessonRef.current;

@@ -17,7 +17,6 @@ export function latencyMs(s: State): Ms {
 /** Puts the outbox on the wire at time `now`: each message arrives after its latency, in order per link. */
 export function post(s: State, out: Outbox, now: Ms): void {
   const e = s.etcd;
-  const wire = e.wire;
   for (let i = 0; i < out.length; i++) {
     const msg = out[i];
     const links = e.linkAt[msg.from] ?? (e.linkAt[msg.from] = {});
@@ -26,10 +25,9 @@ export function post(s: State, out: Outbox, now: Ms): void {
     e.wireSeq += 1;
     const w = { at, seq: e.wireSeq, msg };
     // Keep the wire sorted by arrival (then send order); new messages mostly go at the end.
-    let j = wire.length;
-    while (j > 0 && wire[j - 1].at > at) j--;
-    if (j === wire.length) wire.push(w);
-    else wire.splice(j, 0, w);
+    let j = e.wire.length;
+    while (j > 0 && e.wire[j - 1].at > at) j--;
+    e.wire.splice(j, 0, w);
   }
   out.length = 0;
 }
