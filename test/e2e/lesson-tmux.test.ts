@@ -31,7 +31,7 @@ describe('a lesson by keys at 80x24', () => {
     expect(s).not.toMatch(/master-1 +▼ DOWN/);
     keys('3');
     s = await waitScreen((x) => x.includes('✓ Right') && x.includes('step 3/4'), 'the grade with the next narration', 30_000);
-    expect(s).toContain('The LB now spreads every request');
+    expect(s).toContain('New requests now go only to master-2 and master-3');
     expect(s).toContain('✓ Right: About 10-12 seconds');
     keys('b');
     s = await waitScreen((x) => x.includes('Predict: How long until the LB stops'), 'the question again after b');
