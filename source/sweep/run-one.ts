@@ -3,6 +3,8 @@
 // on one private working copy, with no snapshot published between ticks (a sweep reads only the
 // end), which is what makes a run cheap. Actions take the steps of the engine's apply() on that
 // same copy (a test holds the ledger to the engine's own loop, so the two cannot drift apart).
+// A sweep reads only the ledger, so by default a run stops as soon as the ledger is final: no
+// action is left to come and every record has closed (a closed record never changes again).
 import type { Config, State } from '../sim/types.js';
 import type { Driver } from '../sim/driver.js';
 import { createState } from '../sim/create.js';
@@ -19,7 +21,7 @@ import { MAX_RUN_MS, SCENARIO_TAIL_MS, scriptEndMs, type Plan } from './plan.js'
 
 export interface RunResult {
   records: OutageRecord[];
-  /** Simulated time when the run ended (ms). */
+  /** Simulated time when the run ended (ms): the plan's end, or earlier once the ledger was final. */
   endT: number;
   /** The working state at the end (for tests that compare runs). */
   state: State;
@@ -68,8 +70,27 @@ const IN_PLACE: WorldOps<State> = {
   },
 };
 
-/** Runs the plan once on `config` (its seed included), through the shared run loop. */
-export function runOne(plan: Plan, config: Config): RunResult {
+/**
+ * No action can come any more: a script applied its last entry, a scenario has no step left that
+ * acts. From then on, once every record has closed the ledger is final: records open only on
+ * actions, and a closed record is kept as it is, so the ticks left would change none of it.
+ */
+function actsNoMore(plan: Plan, driver: Driver): boolean {
+  if (driver instanceof ScriptDriver) return driver.nextAt() === null;
+  if (plan.kind !== 'scenario' || !(driver instanceof ScenarioDriver)) return false;
+  return plan.scenario.steps.slice(driver.view().step).every((st) => !st.do || st.do === 'none');
+}
+
+export interface RunOptions {
+  /** Run to the plan's end even after the ledger is final (to compare the whole world's state). */
+  toEnd?: boolean;
+}
+
+/**
+ * Runs the plan once on `config` (its seed included), through the shared run loop, until the plan
+ * ends or, unless `toEnd`, until the ledger is final (its records are then those of a run to the end).
+ */
+export function runOne(plan: Plan, config: Config, opts: RunOptions = {}): RunResult {
   const w: State = thaw(createState(config));
   const driver = driverOf(plan);
   const fixedEnd = plan.kind === 'script' ? scriptEndMs(plan.entries, plan.durationMs) : plan.durationMs;
@@ -93,6 +114,13 @@ export function runOne(plan: Plan, config: Config): RunResult {
     tailMs: SCENARIO_TAIL_MS,
     maxChunkMs: Infinity,
   });
-  loop.runToEnd();
+  // Once no action is left to come, a tick at a time, to stop on the tick the last record closes.
+  let last = false;
+  for (;;) {
+    loop.poll();
+    if (loop.finished) break;
+    if (!opts.toEnd && (last ||= actsNoMore(plan, driver)) && w.ledger.open.length === 0) break;
+    loop.advance(last ? 1 : Infinity);
+  }
   return { records: ledgerOf(w), endT: w.t, state: w };
 }

@@ -64,7 +64,7 @@ describe('one run of a sweep', () => {
       const plan = scenarioPlan(name, null);
       for (const seed of [1, 2]) {
         const config = { ...plan.scenario.config, seed };
-        const fast = runOne(plan, config);
+        const fast = runOne(plan, config, { toEnd: true });
         const slow = engineRun(plan, config);
         expect(fast.endT, name).toBe(slow.endT);
         expect(fast.records, `${name} seed ${seed}`).toEqual(slow.records);
@@ -72,6 +72,41 @@ describe('one run of a sweep', () => {
         expect(JSON.stringify(fast.state), `${name} seed ${seed}`).toBe(JSON.stringify(slow.state));
         expect(fast.records.length, name).toBeGreaterThan(0);
       }
+    }
+  });
+});
+
+describe('a run that stops once its ledger is final', () => {
+  it('has the records and run values of the run to the end, for every sweep scenario and a script of many faults', () => {
+    const plans: [string, Plan, Config][] = faults.map((name) => {
+      const plan = scenarioPlan(name, 60_000);
+      return [name, plan, plan.kind === 'scenario' ? plan.scenario.config : ({} as Config)];
+    });
+    const script = prepareSweep(['--script', path.join('test', 'fixtures', 'faults.json')], {});
+    if ('help' in script) throw new Error('help');
+    plans.push(['faults.json', script.plan, script.configs[0]]);
+    let stoppedEarly = 0;
+    for (const [name, plan, config] of plans) {
+      for (const seed of [1, 2, 3, 4]) {
+        const early = runOne(plan, { ...config, seed });
+        const full = runOne(plan, { ...config, seed }, { toEnd: true });
+        expect(early.records, `${name} seed ${seed}`).toEqual(full.records);
+        expect(runValue(early.records, early.endT), `${name} seed ${seed}`).toEqual(runValue(full.records, full.endT));
+        expect(early.endT).toBeLessThanOrEqual(full.endT);
+        if (early.endT < full.endT) stoppedEarly++;
+      }
+    }
+    // The point of it: most runs end well before the plan does.
+    expect(stoppedEarly).toBeGreaterThan(plans.length * 2);
+  });
+
+  it('a crash of the KCM leader is final about 20 s before the 60 s plan ends', () => {
+    const plan = scenarioPlan('crash-kcm-leader', 60_000);
+    for (const seed of [1, 2, 3]) {
+      const run = runOne(plan, { ...plan.scenario.config, seed });
+      expect(run.state.ledger.open).toEqual([]);
+      expect(run.endT).toBeLessThan(50_000);
+      expect(run.endT).toBeGreaterThan(20_000 + run.records[0].greenAfterMs!);
     }
   });
 });
@@ -84,7 +119,7 @@ describe('one run of a sweep, against the CLI', () => {
       const end = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
       expect(end.type).toBe('end');
       const plan = scenarioPlan(name, null);
-      const one = runOne(plan, { ...plan.scenario.config, seed });
+      const one = runOne(plan, { ...plan.scenario.config, seed }, { toEnd: true });
       expect(end.t).toBe(one.endT);
       expect(end.summary.outages).toEqual(one.records);
     }
@@ -96,7 +131,7 @@ describe('one run of a sweep, against the CLI', () => {
     const end = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
     const prepared = prepareSweep(['--script', file], {});
     if ('help' in prepared) throw new Error('help');
-    const one = runOne(prepared.plan, { ...prepared.configs[0], seed: 5 });
+    const one = runOne(prepared.plan, { ...prepared.configs[0], seed: 5 }, { toEnd: true });
     expect(one.records.length).toBeGreaterThanOrEqual(10);
     expect(end.t).toBe(one.endT);
     expect(end.summary.outages).toEqual(one.records);
@@ -111,7 +146,7 @@ describe('one run of a sweep, against the CLI', () => {
     const plan = scenarioPlan(file, null);
     for (const seed of [1, 2, 3]) {
       const config = { ...plan.scenario.config, seed };
-      expect(JSON.stringify(runOne(plan, config).state)).toBe(JSON.stringify(engineRun(plan, config).state));
+      expect(JSON.stringify(runOne(plan, config, { toEnd: true }).state)).toBe(JSON.stringify(engineRun(plan, config).state));
     }
   });
 });
