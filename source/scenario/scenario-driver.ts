@@ -140,10 +140,15 @@ export class ScenarioDriver implements Driver {
     if (this.question) this.question.answered = choice;
   }
 
+  /** The index of the step on screen or next to run (LessonView.step), without building the view. */
+  stepIndex(): number {
+    return this.presented ?? Math.min(this.next, this.scenario.steps.length);
+  }
+
   view(): LessonView {
     return {
       title: this.scenario.title,
-      step: this.presented ?? Math.min(this.next, this.scenario.steps.length),
+      step: this.stepIndex(),
       total: this.scenario.steps.length,
       say: this.say,
       question: this.question ? { text: this.question.text, choices: this.question.choices, answered: this.question.answered } : null,

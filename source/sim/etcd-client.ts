@@ -79,7 +79,7 @@ function closeConn(s: State, a: ApiServer, ep: string): void {
 
 /** Per apiserver and endpoint: connections open, reset, go silent and are closed by keepalive. */
 export function tickEtcdClients(s: State): void {
-  leaderOk.clear();
+  if (leaderOk.size > 0) leaderOk.clear();
   if (s.config.topology !== 'external') return;
   for (const id in s.masters) {
     const a = s.masters[id].apiserver;

@@ -17,6 +17,7 @@ import { parseDuration } from '../sim/duration.js';
 import { ledgerOf, openOutage, type OutageRecord } from '../sim/ledger/index.js';
 import { ScenarioDriver } from '../scenario/scenario-driver.js';
 import { ScriptDriver } from '../cli/script.js';
+import type { Scenario } from '../scenario/index.js';
 import { MAX_RUN_MS, SCENARIO_TAIL_MS, scriptEndMs, type Plan } from './plan.js';
 
 export interface RunResult {
@@ -38,6 +39,28 @@ function applyInPlace(w: State, a: SimAction): void {
   if (valid) openOutage(w, a);
 }
 
+/** A scenario's step times, parsed once per scenario: every run of a sweep asks for them often. */
+interface StepTimes {
+  /** A step waits or checks: the driver must be asked every tick. */
+  everyTick: boolean;
+  at: (number | null)[];
+  after: (number | null)[];
+}
+const stepTimes = new WeakMap<object, StepTimes>();
+
+function timesOf(steps: Scenario['steps']): StepTimes {
+  let t = stepTimes.get(steps);
+  if (!t) {
+    t = {
+      everyTick: steps.some((st) => st.wait || st.expect?.length),
+      at: steps.map((st) => (st.at !== undefined ? parseDuration(st.at)! : null)),
+      after: steps.map((st) => (st.after !== undefined ? parseDuration(st.after)! : null)),
+    };
+    stepTimes.set(steps, t);
+  }
+  return t;
+}
+
 /**
  * When the driver next needs asking: a script knows its next action; a scenario made of timed
  * steps only (no waits, no checks) is due at its next step's time. Otherwise every tick.
@@ -45,12 +68,14 @@ function applyInPlace(w: State, a: SimAction): void {
 function nextPollAt(plan: Plan, driver: Driver, w: State, lastRunAt: number): number {
   if (driver instanceof ScriptDriver) return driver.nextAt() ?? Infinity;
   if (plan.kind !== 'scenario' || !(driver instanceof ScenarioDriver)) return w.t;
-  const steps = plan.scenario.steps;
-  if (steps.some((st) => st.wait || st.expect?.length)) return w.t;
-  const st = steps[driver.view().step];
-  if (!st) return Infinity;
-  if (st.at !== undefined) return parseDuration(st.at)!;
-  if (st.after !== undefined) return lastRunAt + parseDuration(st.after)!;
+  const times = timesOf(plan.scenario.steps);
+  if (times.everyTick) return w.t;
+  const i = driver.stepIndex();
+  if (i >= times.at.length) return Infinity;
+  const at = times.at[i];
+  if (at !== null) return at;
+  const after = times.after[i];
+  if (after !== null) return lastRunAt + after;
   return w.t;
 }
 
@@ -78,7 +103,7 @@ const IN_PLACE: WorldOps<State> = {
 function actsNoMore(plan: Plan, driver: Driver): boolean {
   if (driver instanceof ScriptDriver) return driver.nextAt() === null;
   if (plan.kind !== 'scenario' || !(driver instanceof ScenarioDriver)) return false;
-  return plan.scenario.steps.slice(driver.view().step).every((st) => !st.do || st.do === 'none');
+  return plan.scenario.steps.slice(driver.stepIndex()).every((st) => !st.do || st.do === 'none');
 }
 
 export interface RunOptions {
@@ -99,7 +124,7 @@ export function runOne(plan: Plan, config: Config, opts: RunOptions = {}): RunRe
   // The time a scenario's current step started counts from when the step before it ran.
   const noteSteps = (): void => {
     if (!(driver instanceof ScenarioDriver)) return;
-    const ran = driver.view().step;
+    const ran = driver.stepIndex();
     if (ran !== stepsRun) [stepsRun, lastRunAt] = [ran, w.t];
   };
   const loop = new RunLoop(w, IN_PLACE, {
