@@ -139,6 +139,37 @@ describe('slices wider than a snapshot', () => {
   });
 });
 
+describe('slices narrower than the snapshots', () => {
+  it('carry the state of the snapshot before them, and stay empty before the first', () => {
+    const { session } = crashEtcdLeader(7, 60);
+    const wide = timelineWindow(120, session.live.t);
+    // Quarter-second slices over 1 s snapshots: three slices in four hold no snapshot.
+    const w = { ...wide, sliceMs: 250, slices: 480, to: wide.from + 480 * 250 };
+    const samples = samplesIn(session.history, session.live, w);
+    const lanes = lanesFor(session.state);
+    const strips = stripsOf(samples, lanes, w);
+    let carried = 0;
+    lanes.forEach((lane, li) => {
+      for (let col = 0; col < w.slices; col++) {
+        const start = w.from + col * w.sliceMs;
+        if (start > samples[samples.length - 1].t) {
+          expect(strips[li][col]).toBeNull();
+          continue;
+        }
+        const inSlice = samples.filter((x) => x.t >= start && x.t < start + w.sliceMs);
+        const before = samples.filter((x) => x.t < start).at(-1);
+        if (inSlice.length) {
+          expect(strips[li][col]?.rank ?? -1).toBe(Math.max(...inSlice.map((x) => cellOf(x, lane)?.rank ?? -1)));
+        } else {
+          expect(strips[li][col]).toEqual(before ? cellOf(before, lane) : null);
+          if (before) carried++;
+        }
+      }
+    });
+    expect(carried).toBeGreaterThan(lanes.length * 50);
+  });
+});
+
 describe('a leaderless gap', () => {
   it('shows as · in the etcd lane at the crash, with the words "no leader" while it lasts', () => {
     let seen = 0;

@@ -46,13 +46,26 @@ export function samplesIn(history: readonly State[], newest: State | null, w: Ti
   return out;
 }
 
+/** Each snapshot's cells for one list of lanes (its lane ids joined), computed once per snapshot. */
+const rowMemo = new WeakMap<State, { lanes: string; cells: (Cell | null)[] }>();
+
+function cellsOf(s: State, lanes: readonly Lane[], key: string): (Cell | null)[] {
+  const known = rowMemo.get(s);
+  if (known && known.lanes === key) return known.cells;
+  const cells = lanes.map((lane) => lane.cell(s));
+  rowMemo.set(s, { lanes: key, cells });
+  return cells;
+}
+
 /**
  * One row of cells per lane, one cell per slice: the worst cell of the snapshots in the slice, or
  * the state carried from the snapshot before it; null before the first snapshot and after the last.
+ * Drawn every frame, so each snapshot's cells are looked up once per slice, not once per lane.
  */
 export function stripsOf(samples: readonly State[], lanes: readonly Lane[], w: TimelineWindow): (Cell | null)[][] {
   const rows = lanes.map(() => new Array<Cell | null>(w.slices).fill(null));
   if (samples.length === 0) return rows;
+  const key = lanes.map((l) => l.id).join('|');
   const lastT = samples[samples.length - 1].t;
   let k = 0;
   let prev: State | null = null;
@@ -60,22 +73,32 @@ export function stripsOf(samples: readonly State[], lanes: readonly Lane[], w: T
     const start = w.from + col * w.sliceMs;
     const end = start + w.sliceMs;
     if (start > lastT) break;
-    const inSlice: State[] = [];
+    let first = -1;
+    let last = -1;
     while (k < samples.length && samples[k].t < end) {
-      if (samples[k].t >= start) inSlice.push(samples[k]);
-      else prev = samples[k];
+      if (samples[k].t >= start) {
+        if (first < 0) first = k;
+        last = k;
+      } else prev = samples[k];
       k++;
     }
-    const from = inSlice.length ? inSlice : prev ? [prev] : [];
-    if (inSlice.length) prev = inSlice[inSlice.length - 1];
-    lanes.forEach((lane, li) => {
-      let best: Cell | null = null;
-      for (const s of from) {
-        const c = cellOf(s, lane);
-        if (c && (!best || c.rank >= best.rank)) best = c;
+    if (first < 0) {
+      // Nothing in this slice: the state before it carries on.
+      if (!prev) continue;
+      const cells = cellsOf(prev, lanes, key);
+      for (let li = 0; li < lanes.length; li++) rows[li][col] = cells[li];
+      continue;
+    }
+    prev = samples[last];
+    for (let i = first; i <= last; i++) {
+      if (samples[i].t < start) continue;
+      const cells = cellsOf(samples[i], lanes, key);
+      for (let li = 0; li < lanes.length; li++) {
+        const c = cells[li];
+        const best = rows[li][col];
+        if (c && (!best || c.rank >= best.rank)) rows[li][col] = c;
       }
-      rows[li][col] = best;
-    });
+    }
   }
   return rows;
 }
