@@ -89,6 +89,21 @@ export function padStart(text: string, width: number): string {
 
 /** Word-wraps plain text to `width` columns. */
 export function wrap(text: string, width: number): string[] {
+  // Panes wrap the same texts (events, lease notes) every frame: each text is wrapped once per width.
+  const key = `${width}\u0000${text}`;
+  let lines = wrapped.get(key);
+  if (!lines) {
+    lines = wrapWords(text, width);
+    if (wrapped.size >= WRAP_CACHE_LIMIT) wrapped.clear();
+    wrapped.set(key, lines);
+  }
+  return lines.slice();
+}
+
+const WRAP_CACHE_LIMIT = 2048;
+const wrapped = new Map<string, string[]>();
+
+function wrapWords(text: string, width: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const word of text.split(/\s+/)) {

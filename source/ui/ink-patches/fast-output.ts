@@ -47,7 +47,13 @@ function pieceOf(line: string): Piece {
     for (let k = 1; k < w; k++) cells.push({ type: 'char', value: '', fullWidth: false, styles: ch.styles });
   }
   let inner = '';
-  for (let i = 1; i < cells.length; i++) inner += ansiCodesToString(diffAnsiCodes(cells[i - 1].styles, cells[i].styles)) + cells[i].value;
+  for (let i = 1; i < cells.length; i++) {
+    const before = cells[i - 1].styles;
+    const now = cells[i].styles;
+    // Styles change only at a colour code; until then the same list is in force and needs no
+    // codes (diffAnsiCodes of a list with itself is empty, but builds three Sets to say so).
+    inner += (before === now ? '' : ansiCodesToString(diffAnsiCodes(before, now))) + cells[i].value;
+  }
   return { cells, inner };
 }
 
