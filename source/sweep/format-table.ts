@@ -10,6 +10,12 @@ import { boxPlot, BOX_WIDTH } from './box-plot.js';
 export interface TableOptions {
   color: boolean;
   title: string;
+  /**
+   * The terminal's width: measures that do not fit beside the first ones go to further blocks
+   * beneath, each with the rows' settings again, and the notes break into one line each. Unset
+   * (output to a file or a pipe): one block, however wide.
+   */
+  width?: number;
 }
 
 /** "16.4s", "950ms", "2m05s"; counts as "1,234". */
@@ -53,6 +59,28 @@ export function bestPoint(points: readonly PointReport[], measures: readonly Mea
 const pad = (s: string, w: number, right = false) => (right ? s.padStart(w) : s.padEnd(w));
 const VALUE_W = 7;
 
+/** A note in lines of at most `width` columns: indented by two, its continuation lines by four. */
+function wrapNote(text: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of text.split(' ')) {
+    if (cur && [...cur].length + 1 + [...word].length > width) {
+      out.push(cur);
+      cur = `    ${word}`;
+    } else cur = cur ? `${cur} ${word}` : `  ${word}`;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Measures in groups that each fit `room` columns (one measure per group at the least). */
+function groupsThatFit(measures: readonly Measure[], colW: number, room: number): Measure[][] {
+  const perBlock = Math.max(1, Math.floor(room / (colW + 2)));
+  const groups: Measure[][] = [];
+  for (let i = 0; i < measures.length; i += perBlock) groups.push(measures.slice(i, i + perBlock));
+  return groups;
+}
+
 export function toTable(points: readonly PointReport[], knobs: readonly string[], measures: readonly Measure[], opts: TableOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   if (points.length === 0) return `${opts.title}\n(no runs finished)\n`;
@@ -66,29 +94,46 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
   // Runs still not green when they ended: their measures are cut at the end of the run.
   const showOpen = points.some((p) => p.summary.notGreen > 0);
   const lead = (cells: string[]) => `  ${cells.join('  ')}`;
-  const head1 = lead([...knobs.map((_k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...measures.map((m) => pad(MEASURE_LABELS[m], colW))]);
-  const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...(showOpen ? [pad('open', 5, true)] : []), ...measures.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
-  const lines = [opts.title, '', c.bold(head1.trimEnd()), c.bold(head2.trimEnd())];
-  points.forEach((p, i) => {
-    const s = p.summary;
-    const fail = `${Math.round(s.anyFailure * 100)}%`;
-    const cells = [
-      ...knobs.map((_, j) => pad(p.vary[j][1], knobW[j])),
-      pad(s.runs.toLocaleString('en-US'), runsW, true),
-      s.anyFailure > 0 ? c.red(pad(fail, 5, true)) : pad(fail, 5, true),
-      ...(showOpen ? [s.notGreen > 0 ? c.yellow(pad(`${Math.round(s.notGreen * 100)}%`, 5, true)) : pad('0%', 5, true)] : []),
-      ...measures.map((m) => {
-        const d = s.measures[m];
-        const isBest = best.get(m)!.has(i);
-        const p50 = pad(formatValue(m, d.p50) + (isBest ? '*' : ' '), VALUE_W, true);
-        return `${isBest ? c.green(p50) : p50} ${c.cyan(boxPlot(d, scale.get(m)!))} ${pad(formatValue(m, d.p99), VALUE_W)}`;
-      }),
-    ];
-    const row = lead(cells).slice(2);
-    lines.push(`${i === star ? c.yellow('★ ') : '  '}${row}`.trimEnd());
-  });
-  lines.push('', `  box: ─ min to p99, █ p50 to p90, · up to max (each column from 0 to its largest max)`,
-    `  * best in its column (lowest p50, then p99)${star !== null ? '; ★ best setting: lowest p50 in the most columns' : ''}; fail: runs where clients saw a failed request or the API down`);
-  if (showOpen) lines.push('  open: runs not green again when they ended (their measures stop at the end; a longer --duration shows the rest)');
+  const settingsW = lead([...knobW.map((w) => pad('', w)), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : [])]).length;
+  const groups = opts.width === undefined ? [[...measures]] : groupsThatFit(measures, colW, opts.width - settingsW);
+  const lines = [opts.title];
+  for (const group of groups) {
+    const head1 = lead([...knobs.map((_k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...group.map((m) => pad(MEASURE_LABELS[m], colW))]);
+    const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...(showOpen ? [pad('open', 5, true)] : []), ...group.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
+    lines.push('', c.bold(head1.trimEnd()), c.bold(head2.trimEnd()));
+    points.forEach((p, i) => {
+      const s = p.summary;
+      const fail = `${Math.round(s.anyFailure * 100)}%`;
+      const cells = [
+        ...knobs.map((_, j) => pad(p.vary[j][1], knobW[j])),
+        pad(s.runs.toLocaleString('en-US'), runsW, true),
+        s.anyFailure > 0 ? c.red(pad(fail, 5, true)) : pad(fail, 5, true),
+        ...(showOpen ? [s.notGreen > 0 ? c.yellow(pad(`${Math.round(s.notGreen * 100)}%`, 5, true)) : pad('0%', 5, true)] : []),
+        ...group.map((m) => {
+          const d = s.measures[m];
+          const isBest = best.get(m)!.has(i);
+          const p50 = pad(formatValue(m, d.p50) + (isBest ? '*' : ' '), VALUE_W, true);
+          return `${isBest ? c.green(p50) : p50} ${c.cyan(boxPlot(d, scale.get(m)!))} ${pad(formatValue(m, d.p99), VALUE_W)}`;
+        }),
+      ];
+      const row = lead(cells).slice(2);
+      lines.push(`${i === star ? c.yellow('★ ') : '  '}${row}`.trimEnd());
+    });
+  }
+  const notes = [
+    'box: ─ min to p99, █ p50 to p90, · up to max (each column from 0 to its largest max)',
+    '* best in its column (lowest p50, then p99)',
+    ...(star !== null ? ['★ best setting: lowest p50 in the most columns'] : []),
+    'fail: runs where clients saw a failed request or the API down',
+    ...(showOpen ? ['open: runs not green again when they ended (their measures stop at the end; a longer --duration shows the rest)'] : []),
+  ];
+  lines.push('');
+  if (opts.width === undefined) {
+    // One block: the notes as they always read, on three lines.
+    lines.push(`  ${notes[0]}`, `  ${notes.slice(1, showOpen ? -1 : undefined).join('; ')}`);
+    if (showOpen) lines.push(`  ${notes[notes.length - 1]}`);
+  } else {
+    for (const n of notes) lines.push(...wrapNote(n, opts.width));
+  }
   return lines.join('\n') + '\n';
 }

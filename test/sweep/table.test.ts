@@ -25,6 +25,7 @@ const POINTS: PointReport[] = [
   { vary: [['lease-duration', '60s']], summary: summary({ min: 43_000, p50: 43_000, p90: 43_000, p99: 43_000, max: 43_000 }, 120, 1) },
 ];
 const COLS: Measure[] = ['kcmLeaderlessMs', 'failedRequests'];
+const TABLE_COLS: Measure[] = ['apiDegradedMs', 'failedRequests', 'writesUnavailableMs', 'kcmLeaderlessMs', 'greenAfterMs'];
 
 describe('box plot', () => {
   it('draws min..p99, p50..p90 and p99..max on a common scale', () => {
@@ -73,5 +74,35 @@ describe('sweep table', () => {
     expect(await run(false, {})).not.toContain(ESC);
     expect(await run(true, { NO_COLOR: '1' })).not.toContain(ESC);
     expect(await run(true, {}, ['--no-color'])).not.toContain(ESC);
+  });
+
+  it('fits a narrow terminal: measures that do not fit go to blocks beneath, each with the settings again', async () => {
+    const plain = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '');
+    const wide = toTable(POINTS, ['lease-duration'], TABLE_COLS, { color: false, title: 'x' });
+    expect(Math.max(...wide.split('\n').map((l) => [...l].length))).toBeGreaterThan(100);
+    for (const width of [80, 100]) {
+      const t = toTable(POINTS, ['lease-duration'], TABLE_COLS, { color: true, title: 'x', width });
+      const lines = plain(t).split('\n');
+      for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(width);
+      // Every row in every block, in grid order; the best setting starred in each.
+      const rows = lines.filter((l) => /^[★ ] +\d+s /.test(l));
+      const blocks = rows.length / POINTS.length;
+      expect(blocks).toBeGreaterThan(1);
+      expect(rows.map((r) => /(\d+s)/.exec(r)![1])).toEqual(Array.from({ length: blocks }, () => ['30s', '15s', '60s']).flat());
+      expect(rows.filter((r) => r.startsWith('★')).length).toBe(blocks);
+      // Every measure's heading is there once, and the best kcm value is still marked.
+      for (const m of ['KCM leaderless', 'failed requests']) expect(lines.filter((l) => l.includes(m)).length).toBe(1);
+      expect(t).toContain('16.7s*');
+    }
+    // The CLI gives a terminal's width to the table, not a pipe's.
+    const run = async (tty: boolean) => {
+      const out = Object.assign(new PassThrough(), { isTTY: tty, columns: 80 });
+      let text = '';
+      out.on('data', (d) => (text += d));
+      await runSweepCommand(['--scenario', 'crash-kcm-leader', '--seeds', '2', '--workers', '1', '--no-color'], { stdout: out, stderr: new PassThrough(), env: {} });
+      return Math.max(...text.split('\n').map((l) => [...l].length));
+    };
+    expect(await run(true)).toBeLessThanOrEqual(80);
+    expect(await run(false)).toBeGreaterThan(80);
   });
 });
