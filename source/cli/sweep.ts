@@ -14,11 +14,12 @@ import { summarise } from '../sweep/aggregate.js';
 import { toCsv, toNdjson, type PointReport } from '../sweep/format-data.js';
 import { toTable } from '../sweep/format-table.js';
 import { Progress } from '../sweep/progress.js';
+import { terminalSize } from '../ui/terminal-size.js';
 
 const NAME = 'kube-ha-lab';
 
 export interface SweepIo {
-  stdout: Writable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** Where Ctrl+C comes from (the process, or a test's emitter). */
@@ -86,11 +87,6 @@ export function prepareSweep(argv: readonly string[], env: NodeJS.ProcessEnv): P
 }
 
 /** Writes the results; resolves with the write error, if any (a reader that went away: EPIPE). */
-/** The width of the terminal the table goes to; undefined for a file or a pipe (one block). */
-function terminalWidth(out: Writable & { isTTY?: boolean; columns?: number }): number | undefined {
-  return out.isTTY && typeof out.columns === 'number' && out.columns > 0 ? out.columns : undefined;
-}
-
 function write(out: Writable, text: string): Promise<NodeJS.ErrnoException | null> {
   return new Promise((resolve) => {
     if (text === '') return resolve(null);
@@ -150,7 +146,7 @@ export async function runSweepCommand(argv: readonly string[], io: SweepIo): Pro
   const knobs = args.vary.map((v) => kebab(v.knob));
   const text = args.format === 'ndjson' ? toNdjson(reports, measures)
     : args.format === 'csv' ? toCsv(reports, knobs, measures)
-    : toTable(reports, knobs, measures, { color: !args.noColor && Boolean(io.stdout.isTTY), width: terminalWidth(io.stdout), title: `${plan.name}: ${outcome.runsDone.toLocaleString('en-US')} runs, seeds ${args.seedFrom}..${args.seedFrom + args.seeds - 1}` });
+    : toTable(reports, knobs, measures, { color: !args.noColor && Boolean(io.stdout.isTTY), width: io.stdout.isTTY ? terminalSize(io.stdout).cols : undefined, title: `${plan.name}: ${outcome.runsDone.toLocaleString('en-US')} runs, seeds ${args.seedFrom}..${args.seedFrom + args.seeds - 1}` });
   const failed = writeFailed(io, await write(io.stdout, text));
   if (failed !== null) return failed;
   if (outcome.interrupted) {

@@ -94,11 +94,12 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
   // Runs still not green when they ended: their measures are cut at the end of the run.
   const showOpen = points.some((p) => p.summary.notGreen > 0);
   const lead = (cells: string[]) => `  ${cells.join('  ')}`;
-  const settingsW = lead([...knobW.map((w) => pad('', w)), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : [])]).length;
-  const groups = opts.width === undefined ? [[...measures]] : groupsThatFit(measures, colW, opts.width - settingsW);
+  // The settings columns (knobs, runs, fail, open) as blanks: the first heading row, and their width.
+  const settingsBlank = [...knobW.map((w) => pad('', w)), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : [])];
+  const groups = opts.width === undefined ? [[...measures]] : groupsThatFit(measures, colW, opts.width - lead(settingsBlank).length);
   const lines = [opts.title];
   for (const group of groups) {
-    const head1 = lead([...knobs.map((_k, j) => pad('', knobW[j])), pad('', runsW), pad('', 5), ...(showOpen ? [pad('', 5)] : []), ...group.map((m) => pad(MEASURE_LABELS[m], colW))]);
+    const head1 = lead([...settingsBlank, ...group.map((m) => pad(MEASURE_LABELS[m], colW))]);
     const head2 = lead([...knobs.map((k, j) => pad(k, knobW[j])), pad('runs', runsW, true), pad('fail', 5, true), ...(showOpen ? [pad('open', 5, true)] : []), ...group.map(() => `${pad('p50', VALUE_W, true)} ${pad('', BOX_WIDTH)} ${pad('p99', VALUE_W)}`)]);
     lines.push('', c.bold(head1.trimEnd()), c.bold(head2.trimEnd()));
     points.forEach((p, i) => {
@@ -120,20 +121,16 @@ export function toTable(points: readonly PointReport[], knobs: readonly string[]
       lines.push(`${i === star ? c.yellow('★ ') : '  '}${row}`.trimEnd());
     });
   }
-  const notes = [
-    'box: ─ min to p99, █ p50 to p90, · up to max (each column from 0 to its largest max)',
+  const boxNote = 'box: ─ min to p99, █ p50 to p90, · up to max (each column from 0 to its largest max)';
+  const keyNotes = [
     '* best in its column (lowest p50, then p99)',
     ...(star !== null ? ['★ best setting: lowest p50 in the most columns'] : []),
     'fail: runs where clients saw a failed request or the API down',
-    ...(showOpen ? ['open: runs not green again when they ended (their measures stop at the end; a longer --duration shows the rest)'] : []),
   ];
+  const openNote = showOpen ? ['open: runs not green again when they ended (their measures stop at the end; a longer --duration shows the rest)'] : [];
   lines.push('');
-  if (opts.width === undefined) {
-    // One block: the notes as they always read, on three lines.
-    lines.push(`  ${notes[0]}`, `  ${notes.slice(1, showOpen ? -1 : undefined).join('; ')}`);
-    if (showOpen) lines.push(`  ${notes[notes.length - 1]}`);
-  } else {
-    for (const n of notes) lines.push(...wrapNote(n, opts.width));
-  }
+  // One wide block: the keys share a line. In a terminal: a line each, wrapped to its width.
+  const notes = opts.width === undefined ? [boxNote, keyNotes.join('; '), ...openNote] : [boxNote, ...keyNotes, ...openNote];
+  for (const n of notes) lines.push(...wrapNote(n, opts.width ?? Infinity));
   return lines.join('\n') + '\n';
 }

@@ -39,12 +39,14 @@ function applyInPlace(w: State, a: SimAction): void {
   if (valid) openOutage(w, a);
 }
 
-/** A scenario's step times, parsed once per scenario: every run of a sweep asks for them often. */
+/** A scenario's step times and its last acting step, read once per scenario: every run of a sweep asks for them often. */
 interface StepTimes {
   /** A step waits or checks: the driver must be asked every tick. */
   everyTick: boolean;
   at: (number | null)[];
   after: (number | null)[];
+  /** Index of the last step that acts (`do` other than none), or -1. */
+  lastAction: number;
 }
 const stepTimes = new WeakMap<object, StepTimes>();
 
@@ -55,6 +57,7 @@ function timesOf(steps: Scenario['steps']): StepTimes {
       everyTick: steps.some((st) => st.wait || st.expect?.length),
       at: steps.map((st) => (st.at !== undefined ? parseDuration(st.at)! : null)),
       after: steps.map((st) => (st.after !== undefined ? parseDuration(st.after)! : null)),
+      lastAction: steps.reduce((last, st, i) => (st.do && st.do !== 'none' ? i : last), -1),
     };
     stepTimes.set(steps, t);
   }
@@ -103,7 +106,7 @@ const IN_PLACE: WorldOps<State> = {
 function actsNoMore(plan: Plan, driver: Driver): boolean {
   if (driver instanceof ScriptDriver) return driver.nextAt() === null;
   if (plan.kind !== 'scenario' || !(driver instanceof ScenarioDriver)) return false;
-  return plan.scenario.steps.slice(driver.stepIndex()).every((st) => !st.do || st.do === 'none');
+  return driver.stepIndex() > timesOf(plan.scenario.steps).lastAction;
 }
 
 export interface RunOptions {

@@ -91,7 +91,6 @@ export function stripsOf(samples: readonly State[], lanes: readonly Lane[], w: T
     }
     prev = samples[last];
     for (let i = first; i <= last; i++) {
-      if (samples[i].t < start) continue;
       const cells = cellsOf(samples[i], lanes, key);
       for (let li = 0; li < lanes.length; li++) {
         const c = cells[li];
