@@ -7,6 +7,8 @@ import { createState } from '../../source/sim/create.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { createSession, dispatch, stepTicks } from '../../source/sim/session.js';
 import { stripAnsi } from './helpers.js';
+import { styledText } from '../../source/ui/styled-text.js';
+import { timelineLines } from '../../source/ui/timeline/render.js';
 
 const ESC = '\u001b[';
 
@@ -67,4 +69,26 @@ describe('TimelineView', () => {
     expect(f.split('\n').length).toBeLessThanOrEqual(16);
     r.unmount();
   });
+
+  it('the strip, re-rendered frame by frame, always shows the session it is given (its reuse never goes stale)', () => {
+    let s = createSession(createState(defaultConfig({ seed: 5 })), { paused: true });
+    const strip = () => <TimelineStrip session={s} width={100} height={14} noColor={false} />;
+    const trimmed = (t: string) => t.split('\n').map((l) => l.trimEnd()).join('\n');
+    const expected = () => trimmed(stripAnsi(styledText(timelineLines({ history: s.history, live: s.live, shown: s.state, width: 100, height: 14, compact: true }), 100, false)));
+    const r = render(strip());
+    const frames = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      s = stepTicks(s, 1);
+      if (i === 150) s = dispatch(s, { type: 'crash', target: 'master-1' });
+      r.rerender(strip());
+      const f = trimmed(stripAnsi(r.lastFrame() ?? ''));
+      expect(f, `frame ${i}`).toBe(expected());
+      frames.add(f);
+    }
+    // It did change as time went on (the crash marker, new columns), so the comparison means something.
+    expect(frames.size).toBeGreaterThan(30);
+    expect([...frames].at(-1)).toContain('▼');
+    r.unmount();
+  });
 });
+

@@ -5,7 +5,7 @@ import { createState } from '../../source/sim/create.js';
 import { defaultConfig } from '../../source/sim/config.js';
 import { createSession, dispatch, rewindBy, stepTicks, type Session } from '../../source/sim/session.js';
 import { clusterStatus } from '../../source/sim/etcd/index.js';
-import { packPieces, timelineModel, type TimelineInput } from '../../source/ui/timeline/render.js';
+import { packPieces, sameStripInputs, stripInputsKey, timelineLines, timelineModel, type TimelineInput } from '../../source/ui/timeline/render.js';
 import { columnOf, sliceFor, timelineWindow } from '../../source/ui/timeline/window.js';
 import { ledgerSentence } from '../../source/ui/timeline/ledger-words.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
@@ -347,6 +347,48 @@ describe('what gives way to the height', () => {
       const ledger = m.lines.map(text).filter((_l, i, all) => i >= all.findIndex((x) => x.startsWith(' ◆')));
       expect(ledger.length).toBeGreaterThan(1);
       for (const l of ledger) expect(l).not.toMatch(/\d$/);
+    }
+  });
+});
+
+describe('the strip beside the panes, drawn again only when its inputs change', () => {
+  // Tick by tick through a crash, a recovery, a partition, a rewind, a fork from the past and a
+  // resume: whenever a frame's key equals the key of the frame before, its lines must be the same.
+  it('equal inputs always draw equal lines; the lines are reused on most frames', () => {
+    type Step = number | ((x: Session) => Session);
+    const steps: Step[] = [
+      150, (x) => dispatch(x, { type: 'crash', target: 'master-1' }), 400, (x) => dispatch(x, { type: 'recover', target: 'master-1' }),
+      300, (x) => dispatch(x, { type: 'partition', target: 'master-2' }), 300, (x) => rewindBy(x, 30_000), (x) => rewindBy(x, 5_000),
+      (x) => dispatch(x, { type: 'heal-all' }), 900,
+    ];
+    for (const seed of [1, 2, 3]) {
+      let s = createSession(createState(defaultConfig({ seed, lbPair: seed === 2 })), { paused: true });
+      let previous: { key: readonly unknown[]; lines: string } | null = null;
+      let frames = 0;
+      let reused = 0;
+      const frame = () => {
+        const inp = { ...input(s, 160, 14), compact: true };
+        const key = stripInputsKey(inp);
+        const lines = JSON.stringify(timelineLines(inp));
+        frames++;
+        if (previous && sameStripInputs(previous.key, key)) {
+          reused++;
+          expect(lines, `seed ${seed} at ${s.state.t} ms`).toBe(previous.lines);
+        }
+        previous = { key, lines };
+      };
+      for (const step of steps) {
+        if (typeof step === 'number') {
+          for (let i = 0; i < step; i++) {
+            s = stepTicks(s, 1);
+            frame();
+          }
+        } else {
+          s = step(s);
+          frame();
+        }
+      }
+      expect(reused / frames).toBeGreaterThan(0.6);
     }
   });
 });

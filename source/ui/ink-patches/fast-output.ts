@@ -4,7 +4,9 @@
 // ANSI codes into one object per character, places them in a fresh grid and turns the grid back
 // into strings. At 160x48 that is most of a frame's cost. Between two frames of the dashboard only
 // a few rows change (the clock, a countdown, a bar), so this one composes a row only when the
-// writes that land on it differ from a row it composed before, and reuses the string otherwise.
+// writes that land on it differ from those of the frame before, and reuses the string otherwise
+// (comparing the writes costs less than building and hashing a key of the whole row); a row that
+// changes is put together from the cached cells of each line written on it.
 // A miss composes the row the same way Ink does, so the output is the same byte for byte
 // (test/ui/fast-output.test.ts checks that against Ink's class on real dashboard frames).
 //
@@ -28,8 +30,9 @@ type Operation =
   | { type: 'clip'; clip: Clip }
   | { type: 'unclip' };
 
-const rowCache = new BoundedCache<string>(2048);
 const pieceCache = new BoundedCache<Piece>(4096);
+/** A text written again unchanged (a pane that did not change) is split once: the same lines, the same strings. */
+const splitCache = new BoundedCache<string[]>(256);
 
 const BLANK: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 
@@ -106,6 +109,15 @@ function composeRow(width: number, xs: number[], lines: string[]): string {
   return out.trimEnd();
 }
 
+/** The writes that landed on each row in the last frame composed, and the row they made. */
+const lastRows: { width: number; xs: number[]; lines: string[]; out: string }[] = [];
+
+function sameWrites(xsA: readonly number[], linesA: readonly string[], xsB: readonly number[], linesB: readonly string[]): boolean {
+  if (xsA.length !== xsB.length) return false;
+  for (let i = 0; i < xsA.length; i++) if (xsA[i] !== xsB[i] || linesA[i] !== linesB[i]) return false;
+  return true;
+}
+
 /** The compositor: turns a frame's write/clip operations into the screen's text. */
 export function composeOperations(width: number, height: number, operations: readonly Operation[]): { output: string; height: number } {
   const rowXs: number[][] = [];
@@ -125,7 +137,7 @@ export function composeOperations(width: number, height: number, operations: rea
       continue;
     }
     let { x, y } = op;
-    let lines = op.text.split('\n');
+    let lines = splitCache.get(op.text, (t) => t.split('\n'));
     const clip = clips.at(-1);
     if (clip) {
       const horizontal = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
@@ -172,9 +184,14 @@ export function composeOperations(width: number, height: number, operations: rea
       rows.push('');
       continue;
     }
-    let key = `${width}`;
-    for (let i = 0; i < xs.length; i++) key += `\u0000${xs[i]}\u0001${lines[i]}`;
-    rows.push(rowCache.get(key, () => composeRow(width, xs, lines)));
+    const last = lastRows[y];
+    if (last && last.width === width && sameWrites(last.xs, last.lines, xs, lines)) {
+      rows.push(last.out);
+      continue;
+    }
+    const out = composeRow(width, xs, lines);
+    lastRows[y] = { width, xs, lines, out };
+    rows.push(out);
   }
   return { output: rows.join('\n'), height };
 }

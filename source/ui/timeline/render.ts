@@ -131,7 +131,8 @@ function selectedMarker(x: TimelineInput, markers: readonly Marker[]): string | 
   return markers.find((m) => m.t === r.at)?.eventId ?? null;
 }
 
-export function timelineModel(x: TimelineInput): TimelineModel {
+/** The lanes, the columns and the window of time a timeline draws. */
+function frameOf(x: TimelineInput) {
   const compact = x.compact ?? false;
   const lanes = lanesFor(x.shown);
   const labelWidth = 2 + Math.max(4, ...lanes.map((l) => (compact ? l.short : l.label).length));
@@ -143,6 +144,38 @@ export function timelineModel(x: TimelineInput): TimelineModel {
   const outages = outagesOf(x);
   const chosen = x.selectedFault !== undefined && x.selectedFault !== null && outages.length ? outages[selectedIndex(x, outages.length)] : null;
   if (chosen && chosen.at < w.from) w = timelineWindow(chars, x.live.t, chosen.at, target);
+  return { compact, lanes, labelWidth, nowWidth, w };
+}
+
+/** A lane's cells as one comparable string (glyph, tone and rank; the word too unless `compact`). */
+const cellsKey = (cells: readonly (Cell | null)[], compact: boolean) =>
+  cells.map((c) => (c ? `${c.glyph}\u0001${c.tone}\u0001${c.rank}${compact ? '' : `\u0001${c.word}`}` : '')).join('\u0002');
+
+/**
+ * Everything the narrow strip's lines depend on, as a list compared item by item (===): two
+ * frames with equal lists draw the same lines, so the strip beside the panes, drawn every frame, is
+ * drawn again only when one of these changed (test/ui/timeline.test.ts holds equal lists to equal
+ * lines over sessions with faults). The live snapshot changes every tick; what the strip reads of
+ * it is its cells, its event log (the markers) and the ledger (which marker is the selected fault).
+ */
+export function stripInputsKey(x: TimelineInput): readonly unknown[] {
+  const { lanes, w } = frameOf({ ...x, compact: true });
+  const rewound = x.shown.t < x.live.t;
+  const live = rewound ? null : cellsKey(lanes.map((lane) => cellOf(x.live, lane)), true);
+  const ledger = x.outages ?? [x.shown.ledger.history, x.shown.ledger.open.map((r) => r.at).join(',')];
+  return [
+    x.history, live, rewound ? x.shown : x.live.events, ...ledger, x.selectedFault ?? null,
+    w.from, w.to, w.sliceMs, w.slices, lanes.map((l) => l.id).join('|'), x.width, x.height, x.zoomOut ?? 1,
+  ];
+}
+
+/** Two keys from stripInputsKey name the same lines. */
+export function sameStripInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export function timelineModel(x: TimelineInput): TimelineModel {
+  const { compact, lanes, labelWidth, nowWidth, w } = frameOf(x);
   const newest = x.shown.t < x.live.t ? null : x.live;
   const samples = samplesIn(x.history, newest, w);
   const strips = stripsOf(samples, lanes, w);
