@@ -147,9 +147,8 @@ function frameOf(x: TimelineInput) {
   return { compact, lanes, labelWidth, nowWidth, w };
 }
 
-/** A lane's cells as one comparable string (glyph, tone and rank; the word too unless `compact`). */
-const cellsKey = (cells: readonly (Cell | null)[], compact: boolean) =>
-  cells.map((c) => (c ? `${c.glyph}\u0001${c.tone}\u0001${c.rank}${compact ? '' : `\u0001${c.word}`}` : '')).join('\u0002');
+/** A snapshot's cells, one per lane, as one comparable string of what the strip draws of them. */
+const cellsKey = (cells: readonly (Cell | null)[]) => cells.map((c) => (c ? `${c.glyph}\u0001${c.tone}\u0001${c.rank}` : '')).join('\u0002');
 
 /**
  * Everything the narrow strip's lines depend on, as a list compared item by item (===): two
@@ -161,7 +160,7 @@ const cellsKey = (cells: readonly (Cell | null)[], compact: boolean) =>
 export function stripInputsKey(x: TimelineInput): readonly unknown[] {
   const { lanes, w } = frameOf({ ...x, compact: true });
   const rewound = x.shown.t < x.live.t;
-  const live = rewound ? null : cellsKey(lanes.map((lane) => cellOf(x.live, lane)), true);
+  const live = rewound ? null : cellsKey(lanes.map((lane) => cellOf(x.live, lane)));
   const ledger = x.outages ?? [x.shown.ledger.history, x.shown.ledger.open.map((r) => r.at).join(',')];
   return [
     x.history, live, rewound ? x.shown : x.live.events, ...ledger, x.selectedFault ?? null,
