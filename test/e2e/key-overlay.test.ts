@@ -2,31 +2,25 @@
 // shows each key and what it did in the footer for a moment, and --no-keys leaves it out.
 // The cast is read back through the export module's terminal model at the times that matter.
 import { describe, expect, it, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI, ROOT } from '../cli/run-cli.js';
+import { CLI } from '../cli/run-cli.js';
 import { castScreens } from '../record/cast-screen.js';
+import { tmuxSession } from './tmux-helpers.js';
 
-const session = `kha-keys-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const term = tmuxSession(`kha-keys-${process.pid}`);
 
 async function recordWithScript(extra: string[]): Promise<string> {
-  if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is not installed: install it (apt-get install -y tmux)');
   const cast = path.join(mkdtempSync(path.join(tmpdir(), 'kha-overlay-')), 'demo.cast');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '36', '-c', ROOT,
-    `NODE_ENV=production node ${CLI} --seed 3 --script test/fixtures/keys.json --record ${cast} ${extra.join(' ')}; echo "EXITED rc=$?"; sleep 60`);
+  term.start(120, 36, `NODE_ENV=production node ${CLI} --seed 3 --script test/fixtures/keys.json --record ${cast} ${extra.join(' ')}; echo "EXITED rc=$?"; sleep 60`);
   const end = Date.now() + 30_000;
-  while (Date.now() < end && !tmux('capture-pane', '-p', '-t', session).includes('EXITED rc=')) await new Promise((r) => setTimeout(r, 100));
-  expect(tmux('capture-pane', '-p', '-t', session)).toContain('EXITED rc=0');
+  while (Date.now() < end && !term.screen().includes('EXITED rc=')) await new Promise((r) => setTimeout(r, 100));
+  expect(term.screen()).toContain('EXITED rc=0');
   return readFileSync(cast, 'utf8');
 }
 
-afterAll(() => {
-  spawnSync('tmux', ['kill-session', '-t', session]);
-});
+afterAll(() => term.kill());
 
 describe('the keystroke overlay of a dashboard recording', () => {
   it('shows the key and the action it ran in the footer, then goes away', async () => {
