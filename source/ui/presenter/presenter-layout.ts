@@ -25,7 +25,9 @@ const DOUBLE_FROM_ROWS = 40;
 /** Panes take at most this many rows; the rest of a tall screen stays blank under the keys. */
 const PANE_ROWS_MAX = 14;
 
-const KEYS_IN_LESSON: [string, string][] = [['n/⏎', 'next'], ['b', 'back'], ['g', 'steps'], ['r', 'restart'], ['Esc', 'leave'], ['P', 'normal view'], ['?', 'help'], ['q', 'quit']];
+/** In a lesson; n/⏎ first while the lesson waits for it (during a countdown it would do nothing). */
+const NEXT_KEY: [string, string] = ['n/⏎', 'next'];
+const KEYS_IN_LESSON: [string, string][] = [['b', 'back'], ['g', 'steps'], ['r', 'restart'], ['Esc', 'leave'], ['P', 'normal view'], ['?', 'help'], ['q', 'quit']];
 const KEYS_FREE: [string, string][] = [['c/s/p', 'crash/stop/partition'], ['space', 'pause'], ['[ ]', 'rewind'], ['l', 'lessons'], ['P', 'normal view'], ['?', 'help'], ['q', 'quit']];
 
 const keysLine = (keys: [string, string][]): Line => keys.flatMap(([k, what]) => [seg(` ${k}`, 'accent', { bold: true }), seg(` ${what} `, 'plain', { bold: true })]);
@@ -75,7 +77,8 @@ export function presenterLayout(x: LayoutIn): Frame {
   const top: Line[] = [clockLine(session, view, ' PRESENTER '), ...verdictRows(x)];
   const echo = x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : [];
   const notice = !lesson && x.notice ? [seg(` last: ${x.notice}`, 'plain')] : [];
-  const keys: Line = [...echo, ...keysLine(lesson ? KEYS_IN_LESSON : KEYS_FREE), ...notice];
+  const lessonKeys = view?.waitingForEnter ? [NEXT_KEY, ...KEYS_IN_LESSON] : KEYS_IN_LESSON;
+  const keys: Line = [...echo, ...keysLine(lesson ? lessonKeys : KEYS_FREE), ...notice];
   const menu = Math.max(0, Math.min(x.menuRows, budget - top.length - 1));
   const avail = Math.max(0, budget - top.length - 1 - menu);
   const done = (bottom: Line[], paneCols: { width: number; lines: Line[] }[], bodyRows: number): Frame => ({
