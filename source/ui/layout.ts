@@ -92,7 +92,7 @@ export function layout(x: LayoutIn): Frame {
   const bottom: Line[] = [];
   const hint = x.notice ? [seg(` last: ${x.notice}`, 'plain', { dim: true })] : [];
   const echo = x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : [];
-  if (x.lesson && view) bottom.push([...echo, ...lessonKeysLine(view)]);
+  if (x.lesson && view) bottom.push([...echo, ...lessonKeysLine(view), ...hint]);
   else bottom.push([
     ...echo,
     seg(' ?', 'accent', { bold: true }), seg(' help '), seg('↑↓', 'accent', { bold: true }), seg(' select '), seg('Enter', 'accent', { bold: true }), seg(' actions '),

@@ -41,6 +41,8 @@ describe('interactive lesson', () => {
     await waitFor(() => frame().includes('Predict: How soon does a standby scheduler'), 'the first question again', 10_000);
     expect(clockOf(frame())).toBe('00:05.0');
     expect(frame()).not.toContain('✓ Right');
+    // The footer says what b did, as it says what a key did in free play.
+    expect(frame()).toContain('last: back to step 1');
     app.unmount();
   }, 60_000);
 });
