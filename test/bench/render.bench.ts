@@ -51,9 +51,9 @@ async function cpuInTmux(): Promise<void> {
       await sleep(20_000);
       const share = (cpuTicks(pid) - t0) / 100 / 20 * 100;
       const main = (cpuTicks(pid, pid) - m0) / 100 / 20 * 100;
-      console.log(`BENCH ${name} ${share.toFixed(1)} % of one core (target < 6; ${note}; main thread ${main.toFixed(1)} %)`);
+      console.log(`BENCH ${name} ${share.toFixed(1)} % of one core, ${note}, main thread ${main.toFixed(1)} % (target < 6)`);
     };
-    await window('cpu-speed1-10fps-real-terminal', '4-24 s after start, JIT warming up');
+    await window('cpu-speed1-10fps-real-terminal', '4-24 s after start (JIT warming up)');
     await sleep(40_000);
     await window('cpu-speed1-10fps-real-terminal-steady', '64-84 s after start');
   } finally {
