@@ -10,7 +10,7 @@ import { columnOf, sliceFor, timelineWindow } from '../../source/ui/timeline/win
 import { ledgerSentence } from '../../source/ui/timeline/ledger-words.js';
 import { lineWidth, type Line } from '../../source/ui/lines.js';
 import { lanesFor, WORD_MAX } from '../../source/ui/timeline/lanes.js';
-import { cellOf, samplesIn, stripsOf } from '../../source/ui/timeline/strips.js';
+import { samplesIn, stripsOf } from '../../source/ui/timeline/strips.js';
 import { markersBetween } from '../../source/ui/timeline/markers.js';
 import { ledgerOf } from '../../source/sim/ledger/index.js';
 
@@ -130,7 +130,7 @@ describe('slices wider than a snapshot', () => {
         const start = w.from + col * w.sliceMs;
         const inSlice = samples.filter((x) => x.t >= start && x.t < start + w.sliceMs);
         if (!inSlice.length) continue;
-        const ranks = inSlice.map((x) => cellOf(x, lane)?.rank ?? -1);
+        const ranks = inSlice.map((x) => lane.cell(x)?.rank ?? -1);
         if (new Set(ranks).size > 1) mixed++;
         expect(strips[li][col]?.rank ?? -1).toBe(Math.max(...ranks));
       }
@@ -159,9 +159,9 @@ describe('slices narrower than the snapshots', () => {
         const inSlice = samples.filter((x) => x.t >= start && x.t < start + w.sliceMs);
         const before = samples.filter((x) => x.t < start).at(-1);
         if (inSlice.length) {
-          expect(strips[li][col]?.rank ?? -1).toBe(Math.max(...inSlice.map((x) => cellOf(x, lane)?.rank ?? -1)));
+          expect(strips[li][col]?.rank ?? -1).toBe(Math.max(...inSlice.map((x) => lane.cell(x)?.rank ?? -1)));
         } else {
-          expect(strips[li][col]).toEqual(before ? cellOf(before, lane) : null);
+          expect(strips[li][col]).toEqual(before ? lane.cell(before) : null);
           if (before) carried++;
         }
       }

@@ -4,7 +4,7 @@
 import type { State } from '../../sim/types.js';
 import { type Line, seg, pad, clock, wrap } from '../lines.js';
 import { lanesFor, LEGEND, WORD_MAX, type Cell } from './lanes.js';
-import { samplesIn, stripsOf, cellOf } from './strips.js';
+import { samplesIn, stripsOf, cellsOf, lanesKey } from './strips.js';
 import { timelineWindow, type TimelineWindow } from './window.js';
 import { markersBetween, type Marker } from './markers.js';
 import { axisRow, markerRows } from './axis.js';
@@ -141,9 +141,11 @@ function frameOf(x: TimelineInput) {
   const target = 90_000 * Math.max(1, x.zoomOut ?? 1);
   let w = timelineWindow(chars, x.live.t, x.shown.t, target);
   // A fault chosen from before the window brings the window back to it.
-  const outages = outagesOf(x);
-  const chosen = x.selectedFault !== undefined && x.selectedFault !== null && outages.length ? outages[selectedIndex(x, outages.length)] : null;
-  if (chosen && chosen.at < w.from) w = timelineWindow(chars, x.live.t, chosen.at, target);
+  if (x.selectedFault !== undefined && x.selectedFault !== null) {
+    const outages = outagesOf(x);
+    const chosen = outages.length ? outages[selectedIndex(x, outages.length)] : null;
+    if (chosen && chosen.at < w.from) w = timelineWindow(chars, x.live.t, chosen.at, target);
+  }
   return { compact, lanes, labelWidth, nowWidth, w };
 }
 
@@ -159,12 +161,14 @@ const cellsKey = (cells: readonly (Cell | null)[]) => cells.map((c) => (c ? `${c
  */
 export function stripInputsKey(x: TimelineInput): readonly unknown[] {
   const { lanes, w } = frameOf({ ...x, compact: true });
+  const key = lanesKey(lanes);
   const rewound = x.shown.t < x.live.t;
-  const live = rewound ? null : cellsKey(lanes.map((lane) => cellOf(x.live, lane)));
+  // The same cells the strip is drawn from (remembered per snapshot: a redraw does not compute them again).
+  const live = rewound ? null : cellsKey(cellsOf(x.live, lanes, key));
   const ledger = x.outages ?? [x.shown.ledger.history, x.shown.ledger.open.map((r) => r.at).join(',')];
   return [
     x.history, live, rewound ? x.shown : x.live.events, ...ledger, x.selectedFault ?? null,
-    w.from, w.to, w.sliceMs, w.slices, lanes.map((l) => l.id).join('|'), x.width, x.height, x.zoomOut ?? 1,
+    w.from, w.to, w.sliceMs, w.slices, key, x.width, x.height, x.zoomOut ?? 1,
   ];
 }
 
@@ -189,8 +193,9 @@ export function timelineModel(x: TimelineInput): TimelineModel {
     seg(rewound ? ` · ▲ on screen ${clock(x.shown.t)}` : '', 'accent'),
   ];
   const [labelsRow, arrowsRow] = markerRows(w, markers, selectedMarker(x, markers));
+  const nowCells = cellsOf(x.shown, lanes, lanesKey(lanes));
   const laneLines: Line[] = lanes.map((lane, i) => {
-    const now = cellOf(x.shown, lane);
+    const now = nowCells[i];
     const line: Line = [seg(pad(` ${compact ? lane.short : lane.label}`, labelWidth), 'plain', { bold: true }), ...stripSegs(strips[i])];
     if (nowWidth) line.push(seg(' '), seg(fit(now ? now.word : '', nowWidth), now?.tone ?? 'plain', { bold: !!now && now.rank > 0 }));
     return line;

@@ -4,21 +4,6 @@ import type { State } from '../../sim/types.js';
 import type { Cell, Lane } from './lanes.js';
 import type { TimelineWindow } from './window.js';
 
-const memo = new WeakMap<State, Map<string, Cell | null>>();
-
-/** A lane's cell for one snapshot, computed once per snapshot. */
-export function cellOf(s: State, lane: Lane): Cell | null {
-  let m = memo.get(s);
-  if (!m) {
-    m = new Map();
-    memo.set(s, m);
-  }
-  if (m.has(lane.id)) return m.get(lane.id)!;
-  const c = lane.cell(s);
-  m.set(lane.id, c);
-  return c;
-}
-
 /** Index of the first snapshot at or after `t` (history is ordered by time). */
 function firstAtOrAfter(history: readonly State[], t: number): number {
   let lo = 0;
@@ -46,10 +31,14 @@ export function samplesIn(history: readonly State[], newest: State | null, w: Ti
   return out;
 }
 
-/** Each snapshot's cells for one list of lanes (its lane ids joined), computed once per snapshot. */
+/** The key of a list of lanes for cellsOf: their ids joined. */
+export const lanesKey = (lanes: readonly Lane[]): string => lanes.map((l) => l.id).join('|');
+
+/** Each snapshot's cells for one list of lanes (its lanesKey), computed once per snapshot. */
 const rowMemo = new WeakMap<State, { lanes: string; cells: (Cell | null)[] }>();
 
-function cellsOf(s: State, lanes: readonly Lane[], key: string): (Cell | null)[] {
+/** A snapshot's cell in each lane, in the lanes' order: computed once per snapshot, then remembered. */
+export function cellsOf(s: State, lanes: readonly Lane[], key: string): (Cell | null)[] {
   const known = rowMemo.get(s);
   if (known && known.lanes === key) return known.cells;
   const cells = lanes.map((lane) => lane.cell(s));
@@ -65,7 +54,7 @@ function cellsOf(s: State, lanes: readonly Lane[], key: string): (Cell | null)[]
 export function stripsOf(samples: readonly State[], lanes: readonly Lane[], w: TimelineWindow): (Cell | null)[][] {
   const rows = lanes.map(() => new Array<Cell | null>(w.slices).fill(null));
   if (samples.length === 0) return rows;
-  const key = lanes.map((l) => l.id).join('|');
+  const key = lanesKey(lanes);
   const lastT = samples[samples.length - 1].t;
   let k = 0;
   let prev: State | null = null;
