@@ -9,7 +9,11 @@ const HINTS: [string, string][] = [
   ['b', 'back'], ['g', 'steps'], ['r', 'restart'], ['Esc', 'leave'], ['c/s/p', 'crash/stop/partition'], ['space', 'pause'], ['?', 'help'], ['q', 'quit'],
 ];
 
+/** A lesson's key hints with n/⏎ first while the lesson waits for it (this layout's and the presenter's). */
+export function withNextKey(v: Pick<LessonView, 'waitingForEnter'>, hints: readonly [string, string][]): [string, string][] {
+  return v.waitingForEnter ? [NEXT, ...hints] : [...hints];
+}
+
 export function lessonKeysLine(v: Pick<LessonView, 'waitingForEnter'>): Line {
-  const hints = v.waitingForEnter ? [NEXT, ...HINTS] : HINTS;
-  return hints.flatMap(([k, what]) => [seg(` ${k}`, 'accent', { bold: true }), seg(` ${what} `)]);
+  return withNextKey(v, HINTS).flatMap(([k, what]) => [seg(` ${k}`, 'accent', { bold: true }), seg(` ${what} `)]);
 }

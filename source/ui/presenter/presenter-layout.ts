@@ -9,6 +9,7 @@ import { API_LOOK, verdictLine } from '../verdict-text.js';
 import { blockLettersFitting } from './block-letters.js';
 import { narrationLines, scrolled, statusLine } from '../lesson-header.js';
 import { lessonSummary } from '../lesson-summary.js';
+import { withNextKey } from '../lesson-keys-line.js';
 import { paneLines, PANE_TITLES, type PaneId } from '../pane-lines.js';
 import { presenterPanes } from './presenter-panes.js';
 import { presenterStrip, stripHeight, stripLanes } from './presenter-strip.js';
@@ -25,8 +26,7 @@ const DOUBLE_FROM_ROWS = 40;
 /** Panes take at most this many rows; the rest of a tall screen stays blank under the keys. */
 const PANE_ROWS_MAX = 14;
 
-/** In a lesson; n/⏎ first while the lesson waits for it (during a countdown it would do nothing). */
-const NEXT_KEY: [string, string] = ['n/⏎', 'next'];
+/** In a lesson (n/⏎ goes first while the lesson waits for it: lesson-keys-line.ts). */
 const KEYS_IN_LESSON: [string, string][] = [['b', 'back'], ['g', 'steps'], ['r', 'restart'], ['Esc', 'leave'], ['P', 'normal view'], ['?', 'help'], ['q', 'quit']];
 const KEYS_FREE: [string, string][] = [['c/s/p', 'crash/stop/partition'], ['space', 'pause'], ['[ ]', 'rewind'], ['l', 'lessons'], ['P', 'normal view'], ['?', 'help'], ['q', 'quit']];
 
@@ -77,8 +77,7 @@ export function presenterLayout(x: LayoutIn): Frame {
   const top: Line[] = [clockLine(session, view, ' PRESENTER '), ...verdictRows(x)];
   const echo = x.keyEcho ? [seg(` ${x.keyEcho} `, 'accent', { bold: true, inverse: true }), seg(' ')] : [];
   const notice = !lesson && x.notice ? [seg(` last: ${x.notice}`, 'plain')] : [];
-  const lessonKeys = view?.waitingForEnter ? [NEXT_KEY, ...KEYS_IN_LESSON] : KEYS_IN_LESSON;
-  const keys: Line = [...echo, ...keysLine(lesson ? lessonKeys : KEYS_FREE), ...notice];
+  const keys: Line = [...echo, ...keysLine(lesson && view ? withNextKey(view, KEYS_IN_LESSON) : KEYS_FREE), ...notice];
   const menu = Math.max(0, Math.min(x.menuRows, budget - top.length - 1));
   const avail = Math.max(0, budget - top.length - 1 - menu);
   const done = (bottom: Line[], paneCols: { width: number; lines: Line[] }[], bodyRows: number): Frame => ({
